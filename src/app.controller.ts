@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { version } from '../package.json';
+import { ApiDataResponse } from './common/swagger';
+import { Public } from './permissions/permissions.decorators';
+
+class ServiceInfoDto {
+  @ApiProperty({ example: 'latchkey' }) name!: string;
+  @ApiProperty({ example: '0.1.0' }) version!: string;
+  @ApiProperty({ example: '/docs' }) docs!: string;
+}
+
+@ApiTags('service')
+@Controller()
+export class AppController {
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Service name, version and where the API docs are' })
+  @ApiDataResponse(ServiceInfoDto)
+  info(): { data: ServiceInfoDto } {
+    return { data: { name: 'latchkey', version, docs: '/docs' } };
+  }
+}

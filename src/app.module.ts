@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppController } from './app.controller';
+import { AuditModule } from './audit/audit.module';
+import { ApiKeyAuthGuard } from './auth/api-key-auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { loggerParams } from './common/logging';
+import { createValidationPipe } from './common/validation';
+import { AppConfigModule } from './config/config.module';
+import { appConfig } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { KeysModule } from './keys/keys.module';
+import { AccessGuard } from './permissions/access.guard';
+import { PermissionsModule } from './permissions/permissions.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => loggerParams(config.logLevel),
+    }),
+    DatabaseModule,
+    HealthModule,
+    AuditModule,
+    UsersModule,
+    PermissionsModule,
+    KeysModule,
+    AuthModule,
+  ],
+  controllers: [AppController],
+  providers: [
+    // Guards run in this order: who is calling, then what it may do.
+    { provide: APP_GUARD, useExisting: ApiKeyAuthGuard },
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class AppModule {}

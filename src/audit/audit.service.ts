@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { AuditDetails, AuditEvent } from './audit-event.entity';
+
+export interface AuditEntry {
+  action: string;
+  /** The caller, or null for the service itself (bootstrap) and anonymous reports. */
+  actor: Principal | null;
+  targetType: 'api_key' | 'user';
+  targetId: string | null;
+  ip: string | null;
+  /** Never a token: names, ids, counts and changed fields only. */
+  details?: AuditDetails;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /** Records an event; pass the transaction's manager so it commits with the change. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
+    await repository.insert({
+      id: randomUUID(),
+      action: entry.action,
+      actorUserId: entry.actor?.user.id ?? null,
+      actorKeyId: entry.actor?.key.id ?? null,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      ip: entry.ip,
+      at: new Date(),
+      details: entry.details ?? {},
+    });
+  }
+}

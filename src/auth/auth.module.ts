@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { HealthModule } from '../health/health.module';
+import { KeysModule } from '../keys/keys.module';
+import { PermissionsModule } from '../permissions/permissions.module';
+import { UsersModule } from '../users/users.module';
+import { ApiKeyAuthGuard } from './api-key-auth.guard';
+import { ApiKeyStrategy } from './api-key.strategy';
+import { BootstrapService } from './bootstrap.service';
+import { MeController } from './me.controller';
+import { RootKeyService } from './root-key.service';
+
+@Module({
+  imports: [PassportModule, KeysModule, UsersModule, PermissionsModule, HealthModule],
+  controllers: [MeController],
+  providers: [ApiKeyStrategy, ApiKeyAuthGuard, RootKeyService, BootstrapService],
+  exports: [ApiKeyAuthGuard],
+})
+export class AuthModule {}

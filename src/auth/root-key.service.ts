@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { appConfig } from '../config/configuration';
+import { KeysService } from '../keys/keys.service';
+import { UsersService } from '../users/users.service';
+
+/** A start-up problem that retrying cannot fix. */
+export class FatalStartupError extends Error {}
+
+/**
+ * The bootstrap key (SPEC section 3): the root user's `admin` key, kept in a
+ * 0600 file so that an operator can read it and nothing is ever logged.
+ */
+@Injectable()
+export class RootKeyService {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    private readonly users: UsersService,
+    private readonly keys: KeysService,
+  ) {}
+
+  async ensureRootKey(): Promise<void> {
+    const root = await this.users.ensureRootUser();
+    const path = this.config.apiKeyFile;
+    let token = await this.readKeyFile(path);
+    if (token === null) {
+      token = this.keys.generateToken();
+      // The file first: if registering fails, the next start registers it.
+      await writeSecretFile(path, token);
+    }
+    const { revokedPrevious } = await this.keys.registerRootKey(root.id, token);
+    if (revokedPrevious)
+      this.logger.warn('The key file was missing: a new root key replaced the old one.');
+    this.logger.log(`API key authentication ready (key file: ${path})`);
+  }
+
+  private async readKeyFile(path: string): Promise<string | null> {
+    let contents: string;
+    try {
+      contents = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new FatalStartupError(`Cannot read the key file ${path}: ${(error as Error).message}`);
+    }
+    const token = contents.trim();
+    if (!this.keys.isWellFormed(token)) {
+      throw new FatalStartupError(
+        `The key file ${path} does not hold a valid key; delete it to make a new root key.`,
+      );
+    }
+    await chmod(path, 0o600);
+    return token;
+  }
+}
+
+/** Writes atomically with mode 0600 from the start, whatever the umask. */
+async function writeSecretFile(path: string, contents: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${contents}\n`, { mode: 0o600 });
+  await chmod(temporary, 0o600);
+  await rename(temporary, path);
+}

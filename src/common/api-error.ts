@@ -1,0 +1,85 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** The `code` values of the error envelope (SPEC section 6). */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'insufficient_scope'
+  | 'ip_not_allowed'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'key_limit_reached'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal_error'
+  | 'service_unavailable';
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] };
+}
+
+/** An error that the client should see as it is: status, code, message and details. */
+export class ApiError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message, status);
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody['error'] = {
+      status: this.getStatus(),
+      code: this.code,
+      message: this.message,
+    };
+    if (this.details?.length) error.details = this.details;
+    return { error };
+  }
+
+  static unauthorized(): ApiError {
+    return new ApiError(
+      HttpStatus.UNAUTHORIZED,
+      'unauthorized',
+      'A valid API key is required: send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
+      undefined,
+      { 'WWW-Authenticate': 'Bearer' },
+    );
+  }
+
+  static serviceUnavailable(
+    message = 'The service is starting or its database is unreachable; retry shortly.',
+    details?: ErrorDetail[],
+  ): ApiError {
+    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', message, details, {
+      'Retry-After': '5',
+    });
+  }
+
+  static notFound(what: string): ApiError {
+    return new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} not found.`);
+  }
+
+  static forbidden(message: string): ApiError {
+    return new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
+  }
+
+  static conflict(message: string, code: 'conflict' | 'key_limit_reached' = 'conflict'): ApiError {
+    return new ApiError(HttpStatus.CONFLICT, code, message);
+  }
+
+  static validation(message: string, details?: ErrorDetail[]): ApiError {
+    return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', message, details);
+  }
+}

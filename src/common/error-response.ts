@@ -1,0 +1,74 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDatabaseUnavailableError } from '../database/database-errors';
+import { ApiError, ErrorBody, ErrorCode } from './api-error';
+
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** Set for failures the client did not cause; they are logged with their stack. */
+  unexpected?: unknown;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/**
+ * Maps anything thrown while serving a request to the one error envelope of
+ * SPEC section 6, including Fastify's own errors (malformed JSON, oversized
+ * body), which Nest routes through the same filter.
+ */
+export function toErrorResponse(exception: unknown): ErrorResponse {
+  if (exception instanceof ApiError) {
+    return { status: exception.getStatus(), body: exception.toBody(), headers: exception.headers };
+  }
+  if (isDatabaseUnavailableError(exception)) {
+    const error = ApiError.serviceUnavailable('The database is unreachable; retry shortly.');
+    return { status: error.getStatus(), body: error.toBody(), headers: error.headers };
+  }
+  const status = statusOf(exception);
+  if (status === undefined || status >= 500) {
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: {
+        error: { status: 500, code: 'internal_error', message: 'Internal server error.' },
+      },
+      headers: {},
+      unexpected: exception,
+    };
+  }
+  const code = CODE_BY_STATUS[status] ?? (status === 400 ? 'validation_failed' : 'forbidden');
+  return {
+    status,
+    body: { error: { status, code, message: messageOf(exception) } },
+    headers: {},
+  };
+}
+
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  // Fastify's errors carry their status as `statusCode`.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 ? statusCode : undefined;
+}
+
+function messageOf(exception: unknown): string {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  return exception instanceof Error ? exception.message : 'Request failed.';
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import {
+  appConfig,
+  databaseConfig,
+  keysConfig,
+  rateLimitConfig,
+  scopesConfig,
+} from './configuration';
+
+/** Environment-only configuration (no .env file), validated when the app is created. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, databaseConfig, keysConfig, scopesConfig, rateLimitConfig],
+    }),
+  ],
+})
+export class AppConfigModule {}

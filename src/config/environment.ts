@@ -1,0 +1,115 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const DEFAULT_SCOPES = [
+  'read:assets',
+  'write:assets',
+  'read:scans',
+  'write:scans',
+  'read:findings',
+  'write:findings',
+  'read:actions',
+  'write:actions',
+  'read:playbooks',
+  'write:playbooks',
+  'read:webhooks',
+  'write:webhooks',
+];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every variable the service reads, with its default. Validated once per
+ * process (and once per test app) so that a bad value stops the service at
+ * boot instead of surfacing as a strange error on some later request.
+ */
+export class EnvironmentVariables {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() @MinLength(1) HOST = '0.0.0.0';
+  @IsString() @MinLength(1) DATA_DIR = './data';
+  @IsOptional() @IsString() @MinLength(1) API_KEY_FILE?: string;
+
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/.+/, {
+    message: 'must be a mysql:// or mariadb:// URL (leave it unset for SQLite)',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Matches(/^[A-Za-z0-9_-]{1,16}$/, { message: 'must be 1-16 letters, digits, "_" or "-"' })
+  KEY_PREFIX = 'lk_';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) MAX_KEYS_PER_USER = 30;
+
+  @Transform(toList)
+  @Matches(/^[a-z][a-z0-9_.-]*:[a-z0-9_.*-]+$/, {
+    each: true,
+    message: 'must be a comma-separated list of scopes like read:assets',
+  })
+  SCOPES: string[] = DEFAULT_SCOPES;
+
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_STANDARD = 100;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PREMIUM = 1000;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ENTERPRISE = 10000;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ANONYMOUS = 60;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) RATE_LIMIT_WINDOW_S = 60;
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400) LAST_USED_WRITE_INTERVAL_S = 60;
+
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' }) TRUST_PROXY = false;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment; throws a one-line ConfigurationError naming the variable. */
+export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
+  // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const config = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = message.startsWith(first.property) ? message : `${first.property} ${message}`;
+    throw new ConfigurationError(
+      `Invalid configuration: ${shown} (got "${String(env[first.property])}")`,
+    );
+  }
+  return config;
+}

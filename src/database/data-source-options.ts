@@ -1,0 +1,43 @@
+import { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { ApiKey } from '../keys/api-key.entity';
+import { User } from '../users/user.entity';
+
+export const entities = [User, ApiKey, AuditEvent];
+
+export interface DatabaseSettings {
+  /** `mysql://…` or `mariadb://…`; unset means the embedded SQLite file. */
+  url?: string;
+  sqlitePath: string;
+}
+
+/** One description of the database for the app, the TypeORM CLI and the tests. */
+export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = { entities, migrations, synchronize: false, migrationsRun: false } as const;
+  if (settings.url) {
+    return {
+      ...common,
+      // Both go through mysql2; the type tells TypeORM how the server reports its
+      // schema (MariaDB quotes column defaults), which the migration check relies on.
+      type: settings.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+      url: settings.url,
+      // Dates are stored and read as UTC whatever the server's time zone.
+      timezone: 'Z',
+      connectTimeout: 5000,
+      extra: { connectionLimit: 10 },
+    };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: settings.sqlitePath,
+    // WAL lets readers go on while a write commits; busy_timeout waits out a
+    // writer in another process (the migration CLI) instead of failing.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseConfig } from '../config/configuration';
+import { buildDataSourceOptions } from './data-source-options';
+import { DatabaseService } from './database.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (config: ConfigType<typeof databaseConfig>) => ({
+        ...buildDataSourceOptions(config),
+        // The service listens at once and connects in the background, retrying
+        // until the database is there (see BootstrapService).
+        manualInitialization: true,
+      }),
+    }),
+  ],
+  providers: [DatabaseService],
+  exports: [DatabaseService],
+})
+export class DatabaseModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import { databaseConfig } from '../config/configuration';
+
+@Injectable()
+export class DatabaseService {
+  private readonly logger = new Logger(DatabaseService.name);
+  /** SQLite has one connection: its transactions must not interleave. */
+  private sqliteWriteQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(databaseConfig.KEY) private readonly config: ConfigType<typeof databaseConfig>,
+  ) {}
+
+  get isSqlite(): boolean {
+    return !this.config.url;
+  }
+
+  /** Connects (if not yet connected) and applies pending migrations. */
+  async connectAndMigrate(): Promise<void> {
+    if (!this.dataSource.isInitialized) {
+      if (this.isSqlite) await mkdir(dirname(this.config.sqlitePath), { recursive: true });
+      await this.dataSource.initialize();
+    }
+    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
+  /**
+   * Runs `work` in a transaction. On MySQL/MariaDB that is a real transaction
+   * with row locks; on SQLite, whose single connection would otherwise
+   * interleave concurrent transactions, writes also queue up one at a time.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isSqlite) return this.dataSource.transaction(work);
+    const run = this.sqliteWriteQueue.then(() => this.dataSource.transaction(work));
+    this.sqliteWriteQueue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheckService,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
+import { ApiError } from '../common/api-error';
+import { ApiDataResponse, ApiErrors } from '../common/swagger';
+import { DatabaseService } from '../database/database.service';
+import { Public } from '../permissions/permissions.decorators';
+import { ReadinessService } from './readiness.service';
+
+class HealthDto {
+  @ApiProperty({ example: 'ok' }) status!: string;
+  @ApiProperty({ example: { startup: { status: 'up' }, database: { status: 'up' } } })
+  checks!: Record<string, { status: string; message?: string }>;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly readiness: ReadinessService,
+    private readonly database: DatabaseService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the service can serve keys' })
+  @ApiDataResponse(HealthDto)
+  @ApiErrors(503)
+  async check(): Promise<{ data: HealthDto }> {
+    try {
+      const result = await this.health.check([
+        () => this.startup(),
+        () => this.databaseReachable(),
+      ]);
+      return { data: { status: result.status, checks: result.details } };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const { error: down = {} } = error.getResponse() as {
+        error?: Record<string, { message?: string }>;
+      };
+      throw ApiError.serviceUnavailable(`Not ready: ${Object.keys(down).join(', ')} down.`, [
+        ...Object.entries(down).map(([field, info]) => ({
+          field,
+          message: info.message ?? 'down',
+        })),
+      ]);
+    }
+  }
+
+  private startup(): HealthIndicatorResult {
+    const indicator = this.indicators.check('startup');
+    return this.readiness.isReady ? indicator.up() : indicator.down({ message: 'starting' });
+  }
+
+  private async databaseReachable(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('database');
+    try {
+      await this.database.ping();
+      return indicator.up();
+    } catch {
+      return indicator.down({ message: 'unreachable' });
+    }
+  }
+}

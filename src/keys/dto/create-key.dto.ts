@@ -1,0 +1,87 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { KeyTier } from '../api-key.entity';
+import { IsAllowlistEntry, IsFutureDate, Trim } from './validators';
+
+export class CreateKeyDto {
+  @ApiProperty({
+    example: 'ci-deploy',
+    minLength: 1,
+    maxLength: 128,
+    description: 'Trimmed; unique per owner.',
+  })
+  @Trim()
+  @IsString()
+  @Length(1, 128)
+  name!: string;
+
+  @ApiPropertyOptional({
+    example: ['read:assets'],
+    description: 'Resource scopes, permission names (`api_keys.read`…) or `admin`. Default: none.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  scopes?: string[];
+
+  @ApiPropertyOptional({ enum: KeyTier, default: KeyTier.Standard })
+  @IsOptional()
+  @IsEnum(KeyTier)
+  tier?: KeyTier;
+
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00Z',
+    description: 'ISO 8601, in the future. Not with expires_in_days.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsFutureDate()
+  expires_at?: string;
+
+  @ApiPropertyOptional({
+    example: 90,
+    minimum: 1,
+    maximum: 3650,
+    description: 'Not with expires_at.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expires_in_days?: number;
+
+  @ApiPropertyOptional({
+    example: ['10.0.0.0/8', '2001:db8::1'],
+    description: 'Empty: any address.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsAllowlistEntry({ each: true })
+  allowed_ips?: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Admins only: create the key for this user.',
+  })
+  @IsOptional()
+  @IsUUID()
+  owner_id?: string;
+}

@@ -1,0 +1,37 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isValidAllowlistEntry } from '../ip-allowlist';
+
+/** Trims strings; leaves other types for the type validators to reject. */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+export function IsAllowlistEntry(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isAllowlistEntry',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: 'each entry must be an IPv4/IPv6 address or CIDR, e.g. 10.0.0.0/8',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidAllowlistEntry(value),
+      },
+    });
+}
+
+export function IsFutureDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isFutureDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be in the future`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && new Date(value).getTime() > Date.now(),
+      },
+    });
+}

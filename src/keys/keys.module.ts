@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { PermissionsModule } from '../permissions/permissions.module';
+import { UsersModule } from '../users/users.module';
+import { ApiKey } from './api-key.entity';
+import { CryptoRepository } from './crypto.repository';
+import { KeysController } from './keys.controller';
+import { KeysService } from './keys.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, UsersModule, PermissionsModule],
+  controllers: [KeysController],
+  providers: [KeysService, CryptoRepository],
+  exports: [KeysService],
+})
+export class KeysModule {}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigurationError, validateEnvironment } from './config/environment';
+import { ReadinessService } from './health/readiness.service';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = validateEnvironment();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+
+  const app = await createApp();
+  const logger = new Logger('Main');
+
+  // Graceful stop: Fastify stops accepting and drains requests in flight, then
+  // the shutdown hooks flush pending writes and close the database.
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`Shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  logger.log(
+    `Latchkey listening on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT} (docs at /docs)`,
+  );
+
+  app
+    .get(ReadinessService)
+    .whenReady()
+    .catch(async (error: Error) => {
+      logger.fatal(error.message);
+      await app.close();
+      process.exit(1);
+    });
+}
+
+void main();

@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import { PermissionsService } from './permissions.service';
+import { PermissionsMetadata, ScopesMetadata } from './permissions.decorators';
+
+/**
+ * Runs after authentication: the caller's effective grants (its key's scopes
+ * within its owner's role, both as they are now) must hold every permission
+ * and scope the route requires.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    const requiredPermissions =
+      this.reflector.getAllAndOverride(PermissionsMetadata, targets) ?? [];
+    const requiredScopes = this.reflector.getAllAndOverride(ScopesMetadata, targets) ?? [];
+    if (requiredPermissions.length === 0 && requiredScopes.length === 0) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const principal = request.principal;
+    if (!principal) throw ApiError.unauthorized();
+    const grants = this.permissions.grantsOf(principal);
+
+    const missingPermissions = requiredPermissions.filter((p) => !grants.includes(p));
+    if (missingPermissions.length > 0) {
+      throw ApiError.forbidden(`This key lacks the permission ${missingPermissions.join(', ')}.`);
+    }
+    const missingScopes = requiredScopes.filter((s) => !grants.includes(s));
+    if (missingScopes.length > 0) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'insufficient_scope',
+        `This key lacks the scope ${missingScopes.join(', ')}.`,
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { User } from '../src/users/user.entity';
+import { dataSourceOf } from './support/database';
+import { expectError } from './support/error-envelope';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const TOKEN = /^lk_[0-9a-f]{64}$/;
+
+describe('authentication (SPEC section 2)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const createKey = async (body: Record<string, unknown>, key = t.rootKey) => {
+    const response = await t.http.post('/api/v1/keys').set(bearer(key)).send(body);
+    expect(response.status).toBe(201);
+    return response.body.data as { id: string; key: string; owner_id: string };
+  };
+
+  const expectUnauthorized = (response: import('supertest').Response) => {
+    expectError(response, 401, 'unauthorized');
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+  };
+
+  describe('public routes', () => {
+    it('GET / names the service, its version and the docs', async () => {
+      const response = await t.http.get('/').expect(200);
+      expect(response.body).toEqual({
+        data: { name: 'latchkey', version: expect.any(String), docs: '/docs' },
+      });
+    });
+
+    it('GET /api/v1/health reports the service up', async () => {
+      const response = await t.http.get('/api/v1/health').expect(200);
+      expect(response.body.data).toEqual({
+        status: 'ok',
+        checks: { startup: { status: 'up' }, database: { status: 'up' } },
+      });
+    });
+
+    it('serves Swagger UI at /docs and the document at /docs-json with both key schemes', async () => {
+      await t.http.get('/docs').expect(200).expect('content-type', /html/);
+      const { body } = await t.http.get('/docs-json').expect(200);
+      expect(body.components.securitySchemes).toEqual({
+        bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+        'api-key': { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      });
+      for (const [path, operations] of Object.entries<Record<string, any>>(body.paths)) {
+        for (const [method, operation] of Object.entries<any>(operations)) {
+          expect({ route: `${method} ${path}`, summary: typeof operation.summary }).toEqual({
+            route: `${method} ${path}`,
+            summary: 'string',
+          });
+          const isPublic = !operation.security;
+          if (!isPublic)
+            expect(Object.keys(operation.responses)).toEqual(
+              expect.arrayContaining(['401', '403']),
+            );
+        }
+      }
+    });
+  });
+
+  describe('accepted keys', () => {
+    it('accepts the key as a Bearer token and as X-Api-Key', async () => {
+      for (const headers of [
+        bearer(t.rootKey),
+        { 'X-Api-Key': t.rootKey },
+        { Authorization: `bearer ${t.rootKey}` },
+      ]) {
+        const response = await t.http.get('/api/v1/me').set(headers).expect(200);
+        expect(response.body.data.user).toEqual({
+          id: expect.any(String),
+          name: 'root',
+          role: 'admin',
+        });
+        expect(response.body.data.key).toMatchObject({
+          name: 'root',
+          scopes: ['admin'],
+          masked_key: `lk_****${t.rootKey.slice(-4)}`,
+        });
+        expect(response.body.data.grants).toEqual(
+          expect.arrayContaining(['api_keys.write', 'audit.read', 'read:assets']),
+        );
+        expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    });
+  });
+
+  describe('rejected keys: 401 with the same body whatever the reason', () => {
+    let bodies: unknown[];
+    beforeAll(() => (bodies = []));
+    afterAll(() => {
+      expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    });
+    const rejected = async (headers: Record<string, string>, path = '/api/v1/me') => {
+      const response = await t.http.get(path).set(headers);
+      expectUnauthorized(response);
+      bodies.push(response.body);
+    };
+
+    it('missing', () => rejected({}));
+    it('malformed: wrong prefix, wrong length, upper-case hex, not Bearer', async () => {
+      await rejected(bearer(`xx_${'a'.repeat(64)}`));
+      await rejected(bearer(`lk_${'a'.repeat(63)}`));
+      await rejected(bearer(`lk_${'A'.repeat(64)}`));
+      await rejected({ Authorization: `Basic ${t.rootKey}` });
+      await rejected({ Authorization: `Bearer ${t.rootKey} extra` });
+    });
+    it('unknown', () => rejected(bearer(`lk_${'0'.repeat(64)}`)));
+    it('in the query string or body instead of a header', async () => {
+      await rejected({}, `/api/v1/me?access_token=${t.rootKey}&api_key=${t.rootKey}`);
+      const response = await t.http
+        .post('/api/v1/keys')
+        .send({ access_token: t.rootKey, name: 'x' });
+      expectUnauthorized(response);
+    });
+
+    it('inactive, expired, deleted, or owned by a disabled user', async () => {
+      const db = dataSourceOf(t);
+      const inactive = await createKey({ name: 'inactive' });
+      await db
+        .getRepository(ApiKey)
+        .update(inactive.id, { status: 'inactive' as ApiKey['status'] });
+      await rejected(bearer(inactive.key));
+
+      const expired = await createKey({ name: 'expired', expires_in_days: 1 });
+      await db.getRepository(ApiKey).update(expired.id, { expiresAt: new Date(Date.now() - 1000) });
+      await rejected(bearer(expired.key));
+
+      const deleted = await createKey({ name: 'deleted' });
+      await db.getRepository(ApiKey).delete(deleted.id);
+      await rejected(bearer(deleted.key));
+
+      const userId = '00000000-0000-4000-8000-000000000001';
+      const now = new Date();
+      await db
+        .getRepository(User)
+        .insert({
+          id: userId,
+          name: 'dora',
+          email: null,
+          role: 'manager' as User['role'],
+          status: 'active' as User['status'],
+          createdAt: now,
+          updatedAt: now,
+        });
+      const dorasKey = await createKey({ name: 'doras', owner_id: userId });
+      await t.http.get('/api/v1/me').set(bearer(dorasKey.key)).expect(200);
+      await db.getRepository(User).update(userId, { status: 'disabled' as User['status'] });
+      await rejected(bearer(dorasKey.key));
+    });
+  });
+
+  describe('IP allowlists', () => {
+    it('refuses a request from outside a non-empty allowlist with 403 ip_not_allowed', async () => {
+      const key = await createKey({
+        name: 'office-only',
+        allowed_ips: ['10.0.0.0/8', '2001:db8::/32'],
+      });
+      expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 403, 'ip_not_allowed');
+    });
+
+    it('lets a request from a listed address through, IPv4-mapped IPv6 included', async () => {
+      const key = await createKey({ name: 'loopback', allowed_ips: ['127.0.0.0/8', '::1'] });
+      await t.http.get('/api/v1/me').set(bearer(key.key)).expect(200);
+    });
+  });
+
+  describe('POST /api/v1/keys', () => {
+    it('returns the token once and stores only its hash and masked form', async () => {
+      const response = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: '  deploy  ', scopes: ['read:assets'], tier: 'premium', expires_in_days: 30 })
+        .expect(201);
+      const { data } = response.body;
+      expect(data.key).toMatch(TOKEN);
+      expect(data).toMatchObject({
+        name: 'deploy',
+        masked_key: `lk_****${data.key.slice(-4)}`,
+        scopes: ['read:assets'],
+        tier: 'premium',
+        status: 'active',
+        expired: false,
+        allowed_ips: [],
+        last_used: null,
+      });
+      expect(new Date(data.expires_at).getTime() - Date.now()).toBeGreaterThan(29.9 * 86400_000);
+
+      const stored = await dataSourceOf(t)
+        .getRepository(ApiKey)
+        .createQueryBuilder('k')
+        .addSelect('k.keyHash')
+        .where('k.id = :id', { id: data.id })
+        .getOneOrFail();
+      expect(stored.keyHash).toBe(createHash('sha256').update(data.key).digest('hex'));
+      expect(JSON.stringify(stored)).not.toContain(data.key.slice(3));
+
+      const me = await t.http.get('/api/v1/me').set(bearer(data.key)).expect(200);
+      expect(me.body.data.key).toMatchObject({
+        id: data.id,
+        tier: 'premium',
+        scopes: ['read:assets'],
+      });
+      expect(me.body.data.grants).toEqual(['read:assets']);
+    });
+
+    it('gives a new key no permission by default, so it cannot manage keys', async () => {
+      const key = await createKey({ name: 'plain' });
+      expectError(
+        await t.http.post('/api/v1/keys').set(bearer(key.key)).send({ name: 'child' }),
+        403,
+        'forbidden',
+      );
+    });
+
+    it('refuses to grant what the caller does not hold (no escalation)', async () => {
+      const writer = await createKey({ name: 'writer', scopes: ['api_keys.write', 'read:assets'] });
+      for (const scopes of [['admin'], ['users.write'], ['write:assets']]) {
+        const response = await t.http
+          .post('/api/v1/keys')
+          .set(bearer(writer.key))
+          .send({ name: `esc-${scopes[0]}`, scopes });
+        expectError(response, 403, 'forbidden');
+      }
+      await t.http
+        .post('/api/v1/keys')
+        .set(bearer(writer.key))
+        .send({ name: 'ok-child', scopes: ['read:assets'] })
+        .expect(201);
+    });
+
+    it('answers 409 conflict for a name the owner already uses', async () => {
+      await createKey({ name: 'twin' });
+      const response = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: 'twin' });
+      expectError(response, 409, 'conflict');
+    });
+
+    it.each([
+      [{ name: '' }, 'name'],
+      [{ name: 'x'.repeat(129) }, 'name'],
+      [{}, 'name'],
+      [{ name: 'a', unknown_field: 1 }, 'unknown_field'],
+      [{ name: 'a', scopes: 'read:assets' }, 'scopes'],
+      [{ name: 'a', tier: 'gold' }, 'tier'],
+      [{ name: 'a', expires_at: '2001-01-01T00:00:00Z' }, 'expires_at'],
+      [{ name: 'a', expires_at: 'next tuesday' }, 'expires_at'],
+      [{ name: 'a', expires_in_days: 0 }, 'expires_in_days'],
+      [{ name: 'a', expires_in_days: 3651 }, 'expires_in_days'],
+      [{ name: 'a', expires_in_days: 5, expires_at: '2099-01-01T00:00:00Z' }, 'expires_in_days'],
+      [{ name: 'a', allowed_ips: ['10.0.0.0/33'] }, 'allowed_ips'],
+      [{ name: 'a', allowed_ips: ['not-an-ip'] }, 'allowed_ips'],
+      [{ name: 'a', scopes: ['read:everything'] }, 'scopes'],
+      [{ name: 'a', owner_id: 'not-a-uuid' }, 'owner_id'],
+    ])('rejects %j with 400 naming %s, and stores nothing', async (body, field) => {
+      const before = await dataSourceOf(t).getRepository(ApiKey).count();
+      const response = await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send(body);
+      expectError(response, 400, 'validation_failed');
+      expect(response.body.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field })]),
+      );
+      expect(await dataSourceOf(t).getRepository(ApiKey).count()).toBe(before);
+    });
+
+    it('rejects malformed JSON with the error envelope', async () => {
+      const response = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .set('content-type', 'application/json')
+        .send('{"name": ');
+      expectError(response, 400, 'validation_failed');
+    });
+  });
+});
+
+describe('the per-user key limit (MAX_KEYS_PER_USER)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MAX_KEYS_PER_USER: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 409 key_limit_reached past the limit, counting the root key', async () => {
+    await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send({ name: 'one' }).expect(201);
+    await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send({ name: 'two' }).expect(201);
+    expectError(
+      await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send({ name: 'three' }),
+      409,
+      'key_limit_reached',
+    );
+  });
+});

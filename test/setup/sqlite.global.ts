@@ -1,0 +1,3 @@
+export default function sqliteGlobalSetup(): void {
+  // Nothing to prepare: each test app creates its own SQLite file.
+}

@@ -1,0 +1,90 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app.factory';
+import { ReadinessService } from '../../src/health/readiness.service';
+import { emptyTables } from './mariadb';
+
+export interface TestAppOptions {
+  /** Extra environment variables for this app only. */
+  env?: Record<string, string | undefined>;
+  /** Reuse a data directory (and so the key file and SQLite file) of an earlier app. */
+  dataDir?: string;
+  /** Keep the rows an earlier app left in the shared MariaDB database. */
+  keepDatabase?: boolean;
+  /** Return as soon as the app listens, before the database is up. */
+  waitUntilReady?: boolean;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  dataDir: string;
+  keyFile: string;
+  /** The root key from the key file (empty until the app is ready). */
+  rootKey: string;
+  close(): Promise<void>;
+}
+
+export const isMariaDb = () => process.env.LATCHKEY_TEST_DB === 'mariadb';
+
+/** Boots the real application (Fastify, real database) as `npm start` would. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'latchkey-test-'));
+  const env: Record<string, string | undefined> = {
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
+    ...options.env,
+  };
+  if (isMariaDb() && !options.keepDatabase && env.DATABASE_URL === process.env.TEST_DATABASE_URL) {
+    await emptyTables(env.DATABASE_URL!).catch(() => undefined); // no tables yet on the first run
+  }
+
+  const app = await withEnvironment(env, async () => {
+    const created = await createApp();
+    await created.init();
+    await created.getHttpAdapter().getInstance().ready();
+    return created;
+  });
+  if (options.waitUntilReady !== false) await app.get(ReadinessService).whenReady();
+
+  const keyFile = env.API_KEY_FILE ?? join(dataDir, '.api_key');
+  const readRootKey = () => {
+    try {
+      return readFileSync(keyFile, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataDir,
+    keyFile,
+    rootKey: readRootKey(),
+    close: () => app.close(),
+  };
+}
+
+/** Config is read from process.env while the app is created; restore it afterwards. */
+async function withEnvironment<T>(
+  env: Record<string, string | undefined>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const saved = { ...process.env };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  try {
+    return await work();
+  } finally {
+    process.env = saved;
+  }
+}
+
+export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
