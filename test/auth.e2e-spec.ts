@@ -138,17 +138,15 @@ describe('authentication (SPEC section 2)', () => {
 
       const userId = '00000000-0000-4000-8000-000000000001';
       const now = new Date();
-      await db
-        .getRepository(User)
-        .insert({
-          id: userId,
-          name: 'dora',
-          email: null,
-          role: 'manager' as User['role'],
-          status: 'active' as User['status'],
-          createdAt: now,
-          updatedAt: now,
-        });
+      await db.getRepository(User).insert({
+        id: userId,
+        name: 'dora',
+        email: null,
+        role: 'manager' as User['role'],
+        status: 'active' as User['status'],
+        createdAt: now,
+        updatedAt: now,
+      });
       const dorasKey = await createKey({ name: 'doras', owner_id: userId });
       await t.http.get('/api/v1/me').set(bearer(dorasKey.key)).expect(200);
       await db.getRepository(User).update(userId, { status: 'disabled' as User['status'] });

@@ -22,13 +22,16 @@ const UNAVAILABLE_NAMES = new Set(['ConnectionIsNotSetError', 'CannotExecuteNotC
 
 /** True when an error means the database cannot be reached, so the answer is 503. */
 export function isDatabaseUnavailableError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (UNAVAILABLE_NAMES.has(error.name) || UNAVAILABLE_NAMES.has(error.constructor.name))
-    return true;
-  const driverError = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
-  const code = (driverError as { code?: unknown }).code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /connection is not established|pool is closed|Can't add new command when connection is in closed state/i.test(
-    error.message,
+  // Duck-typed rather than `instanceof Error`: driver errors may come from
+  // another realm (Node's core under jest's VM, for one).
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown };
+  if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
+  const driverCode =
+    error instanceof QueryFailedError ? (error.driverError as { code?: unknown }).code : code;
+  if (typeof driverCode === 'string' && UNAVAILABLE_CODES.has(driverCode)) return true;
+  return (
+    typeof message === 'string' &&
+    /connection is not established|pool is closed|closed state|Connection lost/i.test(message)
   );
 }

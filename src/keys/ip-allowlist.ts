@@ -2,8 +2,18 @@ import ipaddr from 'ipaddr.js';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+/**
+ * Only the plain notations: dotted quads (not ipaddr.js's lenient `10.0.0` or
+ * hex/octal forms) and IPv6 without a zone id.
+ */
+function isPlainAddress(address: string): boolean {
+  if (address.includes(':')) return ipaddr.IPv6.isValid(address) && !address.includes('%');
+  return ipaddr.IPv4.isValidFourPartDecimal(address);
+}
+
 /** Parses an address or CIDR; IPv4-mapped IPv6 forms are reduced to IPv4. */
 function parseEntry(entry: string): Range | null {
+  if (!isPlainAddress(entry.split('/')[0])) return null;
   try {
     if (entry.includes('/')) {
       const [address, bits] = ipaddr.parseCIDR(entry);
@@ -16,7 +26,6 @@ function parseEntry(entry: string): Range | null {
       }
       return [address, bits];
     }
-    if (!ipaddr.isValid(entry)) return null;
     const address = ipaddr.process(entry);
     return [address, address.kind() === 'ipv4' ? 32 : 128];
   } catch {

@@ -50,7 +50,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await created.getHttpAdapter().getInstance().ready();
     return created;
   });
-  if (options.waitUntilReady !== false) await app.get(ReadinessService).whenReady();
+  if (options.waitUntilReady !== false) {
+    await app
+      .get(ReadinessService)
+      .whenReady()
+      .catch(async (error: Error) => {
+        await app.close();
+        throw error;
+      });
+  }
 
   const keyFile = env.API_KEY_FILE ?? join(dataDir, '.api_key');
   const readRootKey = () => {

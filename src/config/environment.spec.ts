@@ -1,0 +1,55 @@
+import { ConfigurationError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('applies the defaults of SPEC section 8', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      KEY_PREFIX: 'lk_',
+      MAX_KEYS_PER_USER: 30,
+      RATE_LIMIT_STANDARD: 100,
+      RATE_LIMIT_PREMIUM: 1000,
+      RATE_LIMIT_ENTERPRISE: 10000,
+      RATE_LIMIT_ANONYMOUS: 60,
+      RATE_LIMIT_WINDOW_S: 60,
+      LAST_USED_WRITE_INTERVAL_S: 60,
+      TRUST_PROXY: false,
+      LOG_LEVEL: 'info',
+    });
+    expect(env.SCOPES).toHaveLength(12);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('parses numbers, booleans and lists; empty strings mean unset', () => {
+    const env = validateEnvironment({
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      SCOPES: 'read:a, write:a',
+      DATABASE_URL: '',
+    });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, SCOPES: ['read:a', 'write:a'] });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MAX_KEYS_PER_USER', '0'],
+    ['DATABASE_URL', 'postgres://db/latchkey'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['TRUST_PROXY', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['KEY_PREFIX', 'has space'],
+    ['SCOPES', 'read:a,not a scope'],
+    ['RATE_LIMIT_WINDOW_S', '1.5'],
+  ])('stops on %s=%s with one line naming the variable', (name, value) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigurationError);
+    try {
+      validateEnvironment({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).toContain(name);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { isIpAllowed, isValidAllowlistEntry } from './ip-allowlist';
+
+describe('isValidAllowlistEntry', () => {
+  it.each([
+    '10.0.0.1',
+    '10.0.0.0/8',
+    '0.0.0.0/0',
+    '::1',
+    '2001:db8::/32',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.0/104',
+  ])('accepts %s', (entry) => expect(isValidAllowlistEntry(entry)).toBe(true));
+  it.each([
+    '',
+    'localhost',
+    '10.0.0.0/33',
+    '2001:db8::/129',
+    '10.0.0',
+    '1.2.3.4/-1',
+    '256.1.1.1',
+    '10.0.0.1/8/8',
+    'fe80::1%eth0/64',
+  ])('rejects %s', (entry) => expect(isValidAllowlistEntry(entry)).toBe(false));
+});
+
+describe('isIpAllowed', () => {
+  it('allows any address when the list is empty', () => {
+    expect(isIpAllowed([], '203.0.113.9')).toBe(true);
+  });
+
+  it.each([
+    [['10.0.0.0/8'], '10.20.30.40', true],
+    [['10.0.0.0/8'], '11.0.0.1', false],
+    [['192.168.1.7'], '192.168.1.7', true],
+    [['192.168.1.7'], '192.168.1.8', false],
+    [['2001:db8::/32'], '2001:db8:1::5', true],
+    [['2001:db8::/32'], '2001:db9::5', false],
+    // IPv4-mapped IPv6 clients match IPv4 rules, and mapped rules match IPv4 clients.
+    [['127.0.0.0/8'], '::ffff:127.0.0.1', true],
+    [['::ffff:127.0.0.1'], '127.0.0.1', true],
+    [['::ffff:10.0.0.0/104'], '10.1.2.3', true],
+    [['10.0.0.0/8'], '::1', false],
+    [['::1'], '127.0.0.1', false],
+    [['10.0.0.0/8'], 'not-an-ip', false],
+  ])('%j allows %s: %s', (list, ip, allowed) => {
+    expect(isIpAllowed(list, ip)).toBe(allowed);
+  });
+});
