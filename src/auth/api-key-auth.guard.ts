@@ -1,42 +1,58 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard, IAuthModuleOptions } from '@nestjs/passport';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import passport from 'passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
 import { PublicMetadata } from '../permissions/permissions.decorators';
-import { API_KEY_STRATEGY } from './api-key.strategy';
+import { ApiKeyStrategy } from './api-key.strategy';
 import type { Principal } from './principal';
 
 /** Request property that holds the authenticated Principal. */
 export const PRINCIPAL_PROPERTY = 'principal';
 
-/** Deny by default: every route needs a valid key unless it is @Public(). */
+/**
+ * Deny by default: every route needs a valid key unless it is @Public().
+ *
+ * It hands Passport this application's strategy instance rather than a
+ * strategy name: `@nestjs/passport`'s AuthGuard looks names up in Passport's
+ * process-wide registry, where the last application created wins, so two
+ * Latchkey applications in one process (tests, an embedding service) would
+ * authenticate against each other's database.
+ */
 @Injectable()
-export class ApiKeyAuthGuard extends AuthGuard(API_KEY_STRATEGY) {
+export class ApiKeyAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly readiness: ReadinessService,
-  ) {
-    super();
-  }
+    private readonly strategy: ApiKeyStrategy,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride(PublicMetadata, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
-    return (await super.canActivate(context)) as boolean;
-  }
 
-  override getAuthenticateOptions(): IAuthModuleOptions {
-    return { session: false, property: PRINCIPAL_PROPERTY };
-  }
-
-  override handleRequest<T = Principal>(error: Error | null, principal: T | false): T {
-    if (error) throw error;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
+    const principal = await this.authenticate(request, http.getResponse<FastifyReply>());
     if (!principal) throw ApiError.unauthorized();
-    return principal;
+    request[PRINCIPAL_PROPERTY] = principal;
+    return true;
+  }
+
+  private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal | false> {
+    return new Promise((resolve, reject) => {
+      const middleware = passport.authenticate(
+        this.strategy,
+        { session: false },
+        (error: Error | null, principal: Principal | false) =>
+          error ? reject(error) : resolve(principal),
+      ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+      middleware(request, reply, reject);
+    });
   }
 }

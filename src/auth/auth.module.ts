@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { HealthModule } from '../health/health.module';
 import { KeysModule } from '../keys/keys.module';
 import { PermissionsModule } from '../permissions/permissions.module';
@@ -11,7 +10,7 @@ import { MeController } from './me.controller';
 import { RootKeyService } from './root-key.service';
 
 @Module({
-  imports: [PassportModule, KeysModule, UsersModule, PermissionsModule, HealthModule],
+  imports: [KeysModule, UsersModule, PermissionsModule, HealthModule],
   controllers: [MeController],
   providers: [ApiKeyStrategy, ApiKeyAuthGuard, RootKeyService, BootstrapService],
   exports: [ApiKeyAuthGuard],
