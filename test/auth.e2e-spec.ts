@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { User } from '../src/users/user.entity';
+import { insertUser } from './factories/users';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -136,17 +137,7 @@ describe('authentication (SPEC section 2)', () => {
       await db.getRepository(ApiKey).delete(deleted.id);
       await rejected(bearer(deleted.key));
 
-      const userId = '00000000-0000-4000-8000-000000000001';
-      const now = new Date();
-      await db.getRepository(User).insert({
-        id: userId,
-        name: 'dora',
-        email: null,
-        role: 'manager' as User['role'],
-        status: 'active' as User['status'],
-        createdAt: now,
-        updatedAt: now,
-      });
+      const userId = (await insertUser(t, { name: 'dora' })).id;
       const dorasKey = await createKey({ name: 'doras', owner_id: userId });
       await t.http.get('/api/v1/me').set(bearer(dorasKey.key)).expect(200);
       await db.getRepository(User).update(userId, { status: 'disabled' as User['status'] });

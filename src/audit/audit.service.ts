@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
+import { ListAuditEventsQueryDto } from './dto/audit-event.dto';
 
 export interface AuditEntry {
   action: string;
@@ -19,6 +20,17 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /** Newest first. */
+  async list(query: ListAuditEventsQueryDto): Promise<{ events: AuditEvent[]; total: number }> {
+    const [events, total] = await this.events.findAndCount({
+      where: query.action ? { action: query.action } : {},
+      order: { at: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.per_page,
+      take: query.per_page,
+    });
+    return { events, total };
+  }
 
   /** Records an event; pass the transaction's manager so it commits with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {

@@ -61,3 +61,29 @@ export function ApiDataResponse(model: Type<unknown>, status = 200, description 
     }),
   );
 }
+
+/** Documents a `{"data": [<model>], "meta": {total, page, per_page}}` body. */
+export function ApiPageResponse(model: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiResponse({
+      status: 200,
+      description: 'One page.',
+      schema: {
+        type: 'object',
+        required: ['data', 'meta'],
+        properties: {
+          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          meta: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer', example: 42 },
+              page: { type: 'integer', example: 1 },
+              per_page: { type: 'integer', example: 20 },
+            },
+          },
+        },
+      },
+    }),
+  );
+}

@@ -1,20 +1,60 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { ApiDataResponse, ApiErrors } from '../common/swagger';
+import { ApiError } from '../common/api-error';
+import { Page, toPage } from '../common/pagination';
+import { ApiDataResponse, ApiErrors, ApiPageResponse } from '../common/swagger';
 import { Permission } from '../permissions/permission';
-import { RequirePermissions } from '../permissions/permissions.decorators';
-import { CreatedApiKeyResponseDto } from './dto/api-key-response.dto';
+import { Public, RequirePermissions } from '../permissions/permissions.decorators';
+import { ApiKeyResponseDto, CreatedApiKeyResponseDto } from './dto/api-key-response.dto';
+import {
+  CleanupCountsDto,
+  CleanupKeysDto,
+  CleanupResultDto,
+  CleanupScopeQueryDto,
+} from './dto/cleanup.dto';
 import { CreateKeyDto } from './dto/create-key.dto';
+import { ListKeysQueryDto } from './dto/list-keys-query.dto';
+import { RegenerateKeyDto } from './dto/regenerate-key.dto';
+import { ReportLeakDto, ReportLeakResultDto } from './dto/report-leak.dto';
+import { UpdateKeyDto } from './dto/update-key.dto';
+import { KeyCleanupService } from './key-cleanup.service';
 import { presentKey } from './key.presenter';
 import { KeysService } from './keys.service';
+
+const KeyId = () =>
+  Param(
+    'id',
+    new ParseUUIDPipe({
+      exceptionFactory: () =>
+        ApiError.validation('The key id must be a UUID.', [
+          { field: 'id', message: 'must be a UUID' },
+        ]),
+    }),
+  );
 
 @ApiTags('keys')
 @Controller('keys')
 export class KeysController {
-  constructor(private readonly keys: KeysService) {}
+  constructor(
+    private readonly keys: KeysService,
+    private readonly cleanupService: KeyCleanupService,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -34,5 +74,138 @@ export class KeysController {
   ): Promise<{ data: CreatedApiKeyResponseDto }> {
     const { key, token } = await this.keys.createFor(caller, dto, request.ip);
     return { data: { ...presentKey(key), key: token } };
+  }
+
+  @Get()
+  @RequirePermissions(Permission.ApiKeysRead)
+  @ApiOperation({
+    summary: 'List keys',
+    description: "Your own keys; admins see every user's, or one user's with `owner_id`.",
+  })
+  @ApiPageResponse(ApiKeyResponseDto)
+  @ApiErrors(400)
+  async list(
+    @Query() query: ListKeysQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<Page<ApiKeyResponseDto>> {
+    const { keys, total } = await this.keys.list(caller, query);
+    return toPage(
+      keys.map((key) => presentKey(key)),
+      total,
+      query,
+    );
+  }
+
+  @Get('cleanup')
+  @RequirePermissions(Permission.ApiKeysRead)
+  @ApiOperation({ summary: 'Count the keys a clean-up would delete' })
+  @ApiDataResponse(CleanupCountsDto)
+  async cleanupCounts(
+    @Query() query: CleanupScopeQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<{ data: CleanupCountsDto }> {
+    return { data: await this.cleanupService.counts(caller, query.owner_id) };
+  }
+
+  @Post('cleanup')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(Permission.ApiKeysDelete)
+  @ApiOperation({
+    summary: 'Delete expired and/or inactive keys',
+    description:
+      '`expired_and_inactive` deletes keys that are both, and cannot be combined with the other two. Permanent.',
+  })
+  @ApiDataResponse(CleanupResultDto)
+  @ApiErrors(400)
+  async cleanup(
+    @Body() dto: CleanupKeysDto,
+    @Query() query: CleanupScopeQueryDto,
+    @CurrentPrincipal() caller: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<{ data: CleanupResultDto }> {
+    return {
+      data: { deleted: await this.cleanupService.cleanup(caller, dto, query.owner_id, request.ip) },
+    };
+  }
+
+  @Post('report-leak')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Report leaked tokens',
+    description:
+      'Anyone who finds a token in the open can switch its key off. The answer never says which tokens matched.',
+  })
+  @ApiDataResponse(ReportLeakResultDto, 202, 'Received.')
+  @ApiErrors(400, 429)
+  async reportLeak(
+    @Body() dto: ReportLeakDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ data: ReportLeakResultDto }> {
+    await this.keys.reportLeak(dto.tokens, request.ip);
+    return { data: { received: dto.tokens.length } };
+  }
+
+  @Get(':id')
+  @RequirePermissions(Permission.ApiKeysRead)
+  @ApiOperation({ summary: 'Get one key (never its token)' })
+  @ApiDataResponse(ApiKeyResponseDto)
+  @ApiErrors(400, 404)
+  async get(
+    @KeyId() id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<{ data: ApiKeyResponseDto }> {
+    return { data: presentKey(await this.keys.get(caller, id)) };
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.ApiKeysWrite)
+  @ApiOperation({
+    summary: 'Rename, enable or disable, re-scope, re-tier or re-fence a key',
+    description: '`expires_at` cannot be changed here (400): regenerate the key with a new expiry.',
+  })
+  @ApiDataResponse(ApiKeyResponseDto)
+  @ApiErrors(400, 404, 409)
+  async update(
+    @KeyId() id: string,
+    @Body() dto: UpdateKeyDto,
+    @CurrentPrincipal() caller: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<{ data: ApiKeyResponseDto }> {
+    return { data: presentKey(await this.keys.update(caller, id, dto, request.ip)) };
+  }
+
+  @Post(':id/regenerate')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(Permission.ApiKeysWrite)
+  @ApiOperation({
+    summary: "Replace a key's token",
+    description:
+      'Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`.',
+  })
+  @ApiDataResponse(CreatedApiKeyResponseDto, 200, 'The key with its new token in `key`.')
+  @ApiErrors(400, 404, 409)
+  async regenerate(
+    @KeyId() id: string,
+    @Body() dto: RegenerateKeyDto,
+    @CurrentPrincipal() caller: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<{ data: CreatedApiKeyResponseDto }> {
+    const { key, token } = await this.keys.regenerate(caller, id, dto, request.ip);
+    return { data: { ...presentKey(key), key: token } };
+  }
+
+  @Delete(':id')
+  @RequirePermissions(Permission.ApiKeysDelete)
+  @ApiOperation({ summary: 'Delete a key; its token fails at once' })
+  @ApiOkResponse({ schema: { example: { status: 'success', message: 'API key revoked.' } } })
+  @ApiErrors(400, 404, 409)
+  async remove(
+    @KeyId() id: string,
+    @CurrentPrincipal() caller: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<{ status: 'success'; message: string }> {
+    await this.keys.remove(caller, id, request.ip);
+    return { status: 'success', message: 'API key revoked.' };
   }
 }

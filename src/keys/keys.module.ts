@@ -6,12 +6,14 @@ import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
 import { KeysController } from './keys.controller';
+import { KeyCleanupService } from './key-cleanup.service';
 import { KeysService } from './keys.service';
+import { LastUsedRecorder } from './last-used.recorder';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, UsersModule, PermissionsModule],
   controllers: [KeysController],
-  providers: [KeysService, CryptoRepository],
+  providers: [KeysService, KeyCleanupService, LastUsedRecorder, CryptoRepository],
   exports: [KeysService],
 })
 export class KeysModule {}

@@ -12,13 +12,18 @@ import { actsOnAllUsers } from '../permissions/grants';
 import { ADMIN_SCOPE, Role } from '../permissions/permission';
 import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
+import { ROOT_USER_NAME, UsersService } from '../users/users.service';
+import { likeContains } from '../common/pagination';
 import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
 import { CreateKeyDto } from './dto/create-key.dto';
-import { decideKeyAccess, KeyAccessCode, KeyMatch } from './key-access';
+import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
+import { RegenerateKeyDto } from './dto/regenerate-key.dto';
+import { UpdateKeyDto } from './dto/update-key.dto';
+import { decideKeyAccess, isExpired, KeyAccessCode, KeyMatch } from './key-access';
 import { resolveExpiry } from './key-expiry';
 import { formatToken, isWellFormedToken, maskToken, TOKEN_BYTES } from './key-token';
+import { LastUsedRecorder } from './last-used.recorder';
 
 export const ROOT_KEY_NAME = 'root';
 
@@ -46,6 +51,7 @@ export class KeysService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly permissions: PermissionsService,
+    private readonly lastUsed: LastUsedRecorder,
   ) {}
 
   isWellFormed(token: string): boolean {
@@ -66,6 +72,7 @@ export class KeysService {
     const code = decideKeyAccess(match, now, clientIp);
     if (code !== 'VALID' || !match) return { code };
     const { key } = match;
+    this.lastUsed.record(key.id, clientIp, now);
     return {
       code,
       principal: {
@@ -135,7 +142,7 @@ export class KeysService {
           'key_limit_reached',
         );
       }
-      await this.insertUniquelyNamed(manager, key);
+      await this.saveUniquelyNamed(() => manager.insert(ApiKey, key), key.name);
       await this.audit.record(
         {
           action: 'key.created',
@@ -149,6 +156,205 @@ export class KeysService {
       );
     });
     return { key, token };
+  }
+
+  /** One page of the keys the caller may see, filtered and sorted. */
+  async list(
+    caller: Principal,
+    query: ListKeysQueryDto,
+  ): Promise<{ keys: ApiKey[]; total: number }> {
+    const ownerId = this.ownerScope(caller, query.owner_id);
+    const now = new Date();
+    const builder = this.keys.createQueryBuilder('key');
+    if (ownerId) builder.andWhere('key.ownerId = :ownerId', { ownerId });
+    if (query.status === 'active') {
+      builder
+        .andWhere('key.status = :active', { active: KeyStatus.Active })
+        .andWhere('(key.expiresAt IS NULL OR key.expiresAt > :now)', { now });
+    } else if (query.status === 'inactive') {
+      builder.andWhere('key.status = :inactive', { inactive: KeyStatus.Inactive });
+    } else if (query.status === 'expired') {
+      builder.andWhere('key.expiresAt <= :now', { now });
+    }
+    if (query.q) builder.andWhere("key.name LIKE :q ESCAPE '!'", { q: likeContains(query.q) });
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const [keys, total] = await builder
+      .orderBy(SORT_COLUMNS[query.sort], direction)
+      .addOrderBy('key.id', direction)
+      .skip((query.page - 1) * query.per_page)
+      .take(query.per_page)
+      .getManyAndCount();
+    return { keys: keys.map((key) => this.withLatestUse(key)), total };
+  }
+
+  async get(caller: Principal, id: string): Promise<ApiKey> {
+    return this.withLatestUse(await this.findAccessible(this.keys.manager, caller, id));
+  }
+
+  /** PATCH: name, status, scopes, tier and allowlist; never the expiry. */
+  async update(caller: Principal, id: string, dto: UpdateKeyDto, ip: string): Promise<ApiKey> {
+    const changes = keyChanges(dto);
+    if (Object.keys(changes).length === 0) {
+      throw ApiError.validation('Send at least one of name, status, scopes, tier, allowed_ips.');
+    }
+    const updated = await this.database.transaction(async (manager) => {
+      const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
+      if (changes.scopes) this.permissions.assertMayGrant(caller, key.owner.role, changes.scopes);
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+        (field) => JSON.stringify(changes[field]) !== JSON.stringify(key[field]),
+      );
+      const next = Object.assign(key, changes, { updatedAt: new Date() });
+      await this.saveUniquelyNamed(
+        () => manager.update(ApiKey, { id }, { ...changes, updatedAt: next.updatedAt }),
+        next.name,
+      );
+      for (const action of auditActionsFor(changed, next.status)) {
+        await this.audit.record(
+          {
+            action,
+            actor: caller,
+            targetType: 'api_key',
+            targetId: id,
+            ip,
+            details: { name: next.name, changed: changed.map(snakeCase) },
+          },
+          manager,
+        );
+      }
+      return next;
+    });
+    return this.withLatestUse(updated);
+  }
+
+  /**
+   * A new token for the same key. The old one fails at once, or keeps working
+   * for `grace_period_s`. An expired key needs a new expiry.
+   */
+  async regenerate(
+    caller: Principal,
+    id: string,
+    dto: RegenerateKeyDto,
+    ip: string,
+  ): Promise<{ key: ApiKey; token: string }> {
+    const token = this.generateToken();
+    const now = new Date();
+    const key = await this.database.transaction(async (manager) => {
+      const current = await this.findAccessible(manager, caller, id, {
+        lock: true,
+        mutable: true,
+        withHash: true,
+      });
+      const newExpiry = dto.expires_at !== undefined || dto.expires_in_days !== undefined;
+      if (!newExpiry && isExpired(current.expiresAt, now)) {
+        throw ApiError.validation(
+          'This key has expired: send expires_at, expires_in_days or "expires_at": null.',
+          [{ field: 'expires_at', message: 'required to regenerate an expired key' }],
+        );
+      }
+      const grace = dto.grace_period_s ?? 0;
+      const changes = {
+        keyHash: this.crypto.sha256Hex(token),
+        maskedKey: maskToken(token, this.config.prefix),
+        previousKeyHash: grace > 0 ? current.keyHash : null,
+        previousKeyExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
+        expiresAt: newExpiry ? resolveExpiry(dto, now) : current.expiresAt,
+        updatedAt: now,
+      };
+      await manager.update(ApiKey, { id }, changes);
+      await this.audit.record(
+        {
+          action: 'key.regenerated',
+          actor: caller,
+          targetType: 'api_key',
+          targetId: id,
+          ip,
+          details: {
+            name: current.name,
+            grace_period_s: grace,
+            expires_at: changes.expiresAt?.toISOString() ?? null,
+          },
+        },
+        manager,
+      );
+      return Object.assign(current, changes);
+    });
+    return { key: this.withLatestUse(key), token };
+  }
+
+  /** Deletes a key; its token fails on the next request. */
+  async remove(caller: Principal, id: string, ip: string): Promise<void> {
+    await this.database.transaction(async (manager) => {
+      const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
+      await manager.delete(ApiKey, { id });
+      await this.audit.record(
+        {
+          action: 'key.deleted',
+          actor: caller,
+          targetType: 'api_key',
+          targetId: id,
+          ip,
+          details: { name: key.name, owner_id: key.ownerId },
+        },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Switches off every key whose current (or grace-period) token is among
+   * `tokens`. Says nothing about which matched: anyone may call it.
+   */
+  async reportLeak(tokens: string[], ip: string): Promise<void> {
+    const hashes = [
+      ...new Set(tokens.filter((t) => this.isWellFormed(t)).map((t) => this.crypto.sha256Hex(t))),
+    ];
+    if (hashes.length === 0) return;
+    await this.database.transaction(async (manager) => {
+      const leaked = await manager
+        .createQueryBuilder(ApiKey, 'key')
+        .addSelect(['key.keyHash', 'key.previousKeyHash'])
+        .where('key.keyHash IN (:...hashes) OR key.previousKeyHash IN (:...hashes)', { hashes })
+        .getMany();
+      for (const key of leaked) {
+        await manager.update(
+          ApiKey,
+          { id: key.id },
+          {
+            status: KeyStatus.Inactive,
+            previousKeyHash: null,
+            previousKeyExpiresAt: null,
+            updatedAt: new Date(),
+          },
+        );
+        await this.audit.record(
+          {
+            action: 'key.leak_reported',
+            actor: null,
+            targetType: 'api_key',
+            targetId: key.id,
+            ip,
+            details: {
+              name: key.name,
+              masked_key: key.maskedKey,
+              token: hashes.includes(key.keyHash) ? 'current' : 'previous',
+            },
+          },
+          manager,
+        );
+      }
+    });
+  }
+
+  /**
+   * Which owner's keys the caller may act on: its own, or for an admin every
+   * user's (`undefined`) or the one `ownerId` names.
+   */
+  ownerScope(caller: Principal, ownerId?: string): string | undefined {
+    if (actsOnAllUsers(caller.user.role)) return ownerId;
+    if (ownerId !== undefined && ownerId !== caller.user.id) {
+      throw ApiError.forbidden("Only admins may act on other users' keys; leave owner_id out.");
+    }
+    return caller.user.id;
   }
 
   /**
@@ -223,6 +429,44 @@ export class KeysService {
     return formatToken(this.config.prefix, this.crypto.randomBytes(TOKEN_BYTES));
   }
 
+  /**
+   * A key the caller may act on, with its owner; 404 for a key of another
+   * user (non-admins) so that ids of others' keys are not confirmed.
+   */
+  private async findAccessible(
+    manager: EntityManager,
+    caller: Principal,
+    id: string,
+    options: { lock?: boolean; mutable?: boolean; withHash?: boolean } = {},
+  ): Promise<OwnedKey> {
+    const builder = manager
+      .createQueryBuilder(ApiKey, 'key')
+      .innerJoinAndSelect('key.owner', 'owner')
+      .where('key.id = :id', { id });
+    if (!actsOnAllUsers(caller.user.role))
+      builder.andWhere('key.ownerId = :ownerId', { ownerId: caller.user.id });
+    if (options.withHash) builder.addSelect('key.keyHash');
+    // SQLite writes are already serialised by DatabaseService.transaction.
+    if (options.lock && !this.database.isSqlite) builder.setLock('pessimistic_write');
+    const key = (await builder.getOne()) as OwnedKey | null;
+    if (!key) throw ApiError.notFound('API key');
+    if (options.mutable && key.name === ROOT_KEY_NAME && key.owner.name === ROOT_USER_NAME) {
+      throw ApiError.conflict(
+        'The root key is managed through its key file: delete the file and restart to rotate it.',
+      );
+    }
+    return key;
+  }
+
+  /** Shows a use recorded in memory but not yet written. */
+  private withLatestUse(key: ApiKey): ApiKey {
+    const use = this.lastUsed.pendingUse(key.id);
+    if (use && (!key.lastUsed || use.at > key.lastUsed)) {
+      return Object.assign(key, { lastUsed: use.at, lastUsedIp: use.ip });
+    }
+    return key;
+  }
+
   /** One indexed read: the current hash, or the one a regeneration replaced. */
   private async findByToken(token: string): Promise<KeyMatch | null> {
     const keyHash = this.crypto.sha256Hex(token);
@@ -249,15 +493,16 @@ export class KeysService {
     if (!owner) throw ApiError.notFound('User');
   }
 
-  private async insertUniquelyNamed(manager: EntityManager, key: ApiKey): Promise<void> {
+  /** Runs a write that may collide with the (owner, name) unique index: 409 then. */
+  private async saveUniquelyNamed(write: () => Promise<unknown>, name: string): Promise<void> {
     try {
-      await manager.insert(ApiKey, key);
+      await write();
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ApiError(
           HttpStatus.CONFLICT,
           'conflict',
-          `A key named "${key.name}" already exists for this user; choose another name.`,
+          `A key named "${name}" already exists for this user; choose another name.`,
           [{ field: 'name', message: 'is already taken' }],
         );
       }
@@ -271,3 +516,36 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error.driverError as { code?: string }).code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+type OwnedKey = ApiKey & { owner: User };
+
+const SORT_COLUMNS: Record<KeySortField, string> = {
+  created_at: 'key.createdAt',
+  name: 'key.name',
+  expires_at: 'key.expiresAt',
+  last_used: 'key.lastUsed',
+};
+
+type KeyChanges = Partial<Pick<ApiKey, 'name' | 'status' | 'scopes' | 'tier' | 'allowedIps'>>;
+
+function keyChanges(dto: UpdateKeyDto): KeyChanges {
+  const changes: KeyChanges = {
+    name: dto.name,
+    status: dto.status,
+    scopes: dto.scopes,
+    tier: dto.tier,
+    allowedIps: dto.allowed_ips,
+  };
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}
+
+/** key.enabled / key.disabled for a status change, key.updated for anything else. */
+function auditActionsFor(changed: string[], status: KeyStatus): string[] {
+  const actions: string[] = [];
+  if (changed.includes('status'))
+    actions.push(status === KeyStatus.Active ? 'key.enabled' : 'key.disabled');
+  if (changed.some((field) => field !== 'status')) actions.push('key.updated');
+  return actions;
+}
+
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

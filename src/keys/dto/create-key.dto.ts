@@ -1,8 +1,5 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
   IsEnum,
   IsInt,
   IsISO8601,
@@ -11,11 +8,10 @@ import {
   IsUUID,
   Length,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
 import { KeyTier } from '../api-key.entity';
-import { IsAllowlistEntry, IsFutureDate, Trim } from './validators';
+import { IsFutureDate, IsOptionalAllowlist, IsOptionalScopeList, Trim } from './validators';
 
 export class CreateKeyDto {
   @ApiProperty({
@@ -33,12 +29,7 @@ export class CreateKeyDto {
     example: ['read:assets'],
     description: 'Resource scopes, permission names (`api_keys.read`…) or `admin`. Default: none.',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @IsOptionalScopeList()
   scopes?: string[];
 
   @ApiPropertyOptional({ enum: KeyTier, default: KeyTier.Standard })
@@ -71,10 +62,7 @@ export class CreateKeyDto {
     example: ['10.0.0.0/8', '2001:db8::1'],
     description: 'Empty: any address.',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsAllowlistEntry({ each: true })
+  @IsOptionalAllowlist()
   allowed_ips?: string[];
 
   @ApiPropertyOptional({

@@ -1,17 +1,27 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  MaxLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { isValidAllowlistEntry } from '../ip-allowlist';
 
 /** Trims strings; leaves other types for the type validators to reject. */
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-export function IsAllowlistEntry(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+export function IsAllowlistEntry(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isAllowlistEntry',
       target: target.constructor,
-      propertyName,
+      propertyName: String(propertyName),
       options: {
         message: 'each entry must be an IPv4/IPv6 address or CIDR, e.g. 10.0.0.0/8',
         ...options,
@@ -35,3 +45,18 @@ export function IsFutureDate(options?: ValidationOptions) {
       },
     });
 }
+
+/** An optional list of scope names: at most 64 distinct strings. */
+export const IsOptionalScopeList = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(64),
+    ArrayUnique(),
+    IsString({ each: true }),
+    MaxLength(64, { each: true }),
+  );
+
+/** An optional IP allowlist: at most 100 addresses or CIDRs. */
+export const IsOptionalAllowlist = () =>
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(100), IsAllowlistEntry({ each: true }));

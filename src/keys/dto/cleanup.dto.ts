@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+
+export class CleanupKeysDto {
+  @ApiPropertyOptional({ description: 'Delete keys past their expiry, enabled or not.' })
+  @IsOptional()
+  @IsBoolean()
+  expired?: boolean;
+
+  @ApiPropertyOptional({ description: 'Delete disabled keys.' })
+  @IsOptional()
+  @IsBoolean()
+  inactive?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Delete keys that are both expired and disabled. Not with the other two.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  expired_and_inactive?: boolean;
+}
+
+export class CleanupScopeQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Admins only: one user's keys (default: every user's).",
+  })
+  @IsOptional()
+  @IsUUID()
+  owner_id?: string;
+}
+
+export class CleanupCountsDto {
+  @ApiProperty({ example: 3 }) expired!: number;
+  @ApiProperty({ example: 2 }) inactive!: number;
+  @ApiProperty({ example: 1 }) expired_and_inactive!: number;
+}
+
+export class CleanupResultDto {
+  @ApiProperty({ example: 4 }) deleted!: number;
+}

@@ -1,0 +1,40 @@
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { KeyStatus, KeyTier } from '../api-key.entity';
+import { IsOptionalAllowlist, IsOptionalScopeList, Trim } from './validators';
+
+/** What PATCH may change. `expires_at` is deliberately absent: expiry changes by regenerating. */
+export class UpdateKeyDto {
+  @ApiPropertyOptional({ example: 'ci-deploy-2', minLength: 1, maxLength: 128 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 128)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: KeyStatus, description: '`inactive` switches the key off at once.' })
+  @IsOptional()
+  @IsEnum(KeyStatus)
+  status?: KeyStatus;
+
+  @ApiPropertyOptional({ example: ['read:assets', 'read:scans'] })
+  @IsOptionalScopeList()
+  scopes?: string[];
+
+  @ApiPropertyOptional({ enum: KeyTier })
+  @IsOptional()
+  @IsEnum(KeyTier)
+  tier?: KeyTier;
+
+  @ApiPropertyOptional({ example: ['203.0.113.0/24'], description: 'Empty: any address.' })
+  @IsOptionalAllowlist()
+  allowed_ips?: string[];
+
+  /** Present only to explain the refusal: expiry changes by regenerating. */
+  @ApiHideProperty()
+  @Equals(undefined, {
+    message:
+      'expires_at cannot be changed here; regenerate the key with a new expiry (POST /api/v1/keys/{id}/regenerate)',
+  })
+  expires_at?: never;
+}

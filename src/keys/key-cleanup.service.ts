@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import { DatabaseService } from '../database/database.service';
+import { ApiKey, KeyStatus } from './api-key.entity';
+import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
+import { KeysService } from './keys.service';
+
+type Criterion = 'expired' | 'inactive' | 'expired_and_inactive';
+
+/**
+ * Bulk deletion of dead keys. `expired` means past its expiry (enabled or
+ * not) and `inactive` means disabled: the same as the list's status filter.
+ */
+@Injectable()
+export class KeyCleanupService {
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly keysService: KeysService,
+    private readonly database: DatabaseService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async counts(caller: Principal, ownerId?: string): Promise<CleanupCountsDto> {
+    const scope = this.keysService.ownerScope(caller, ownerId);
+    const now = new Date();
+    const count = (criterion: Criterion) =>
+      this.scoped(this.keys.createQueryBuilder('key'), scope, [criterion], now).getCount();
+    const [expired, inactive, expiredAndInactive] = await Promise.all([
+      count('expired'),
+      count('inactive'),
+      count('expired_and_inactive'),
+    ]);
+    return { expired, inactive, expired_and_inactive: expiredAndInactive };
+  }
+
+  async cleanup(
+    caller: Principal,
+    dto: CleanupKeysDto,
+    ownerId: string | undefined,
+    ip: string,
+  ): Promise<number> {
+    const criteria = chosenCriteria(dto);
+    const scope = this.keysService.ownerScope(caller, ownerId);
+    const now = new Date();
+    return this.database.transaction(async (manager) => {
+      const doomed = await this.scoped(
+        manager.createQueryBuilder(ApiKey, 'key').select('key.id'),
+        scope,
+        criteria,
+        now,
+      ).getMany();
+      const ids = doomed.map((key) => key.id);
+      if (ids.length > 0) await manager.delete(ApiKey, ids);
+      await this.audit.record(
+        {
+          action: 'key.cleanup',
+          actor: caller,
+          targetType: 'api_key',
+          targetId: null,
+          ip,
+          details: { criteria, owner_id: scope ?? null, deleted: ids.length, key_ids: ids },
+        },
+        manager,
+      );
+      return ids.length;
+    });
+  }
+
+  /** Keys of `ownerId` (or everyone's) matching any of `criteria`. */
+  private scoped(
+    builder: SelectQueryBuilder<ApiKey>,
+    ownerId: string | undefined,
+    criteria: Criterion[],
+    now: Date,
+  ): SelectQueryBuilder<ApiKey> {
+    if (ownerId) builder.where('key.ownerId = :ownerId', { ownerId });
+    return builder.andWhere(
+      new Brackets((any) => {
+        for (const criterion of criteria)
+          any.orWhere(new Brackets((where) => matches(where, criterion, now)));
+      }),
+    );
+  }
+}
+
+function matches(where: WhereExpressionBuilder, criterion: Criterion, now: Date): void {
+  const expired = 'key.expiresAt <= :now';
+  const inactive = 'key.status = :inactive';
+  const params = { now, inactive: KeyStatus.Inactive };
+  if (criterion === 'expired') where.where(expired, params);
+  else if (criterion === 'inactive') where.where(inactive, params);
+  else where.where(expired, params).andWhere(inactive, params);
+}
+
+/** `expired_and_inactive` stands alone; at least one criterion is needed. */
+function chosenCriteria(dto: CleanupKeysDto): Criterion[] {
+  const chosen = (['expired', 'inactive', 'expired_and_inactive'] as const).filter(
+    (c) => dto[c] === true,
+  );
+  if (chosen.length === 0) {
+    throw ApiError.validation('Choose what to delete: expired, inactive or expired_and_inactive.', [
+      {
+        field: 'expired',
+        message: 'at least one of expired, inactive, expired_and_inactive must be true',
+      },
+    ]);
+  }
+  if (chosen.includes('expired_and_inactive') && chosen.length > 1) {
+    throw ApiError.validation('expired_and_inactive cannot be combined with expired or inactive.', [
+      { field: 'expired_and_inactive', message: 'cannot be combined with expired or inactive' },
+    ]);
+  }
+  return chosen;
+}
