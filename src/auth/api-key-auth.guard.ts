@@ -46,8 +46,12 @@ export class ApiKeyAuthGuard implements CanActivate {
 
   private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal | false> {
     return new Promise((resolve, reject) => {
+      // Passport sets its success/fail callbacks on the strategy object it is
+      // given: each request needs its own, or concurrent requests overwrite
+      // each other's and some never answer.
+      const strategyForThisRequest = Object.create(this.strategy) as ApiKeyStrategy;
       const middleware = passport.authenticate(
-        this.strategy,
+        strategyForThisRequest,
         { session: false },
         (error: Error | null, principal: Principal | false) =>
           error ? reject(error) : resolve(principal),
