@@ -44,10 +44,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await emptyTables(env.DATABASE_URL!).catch(() => undefined); // no tables yet on the first run
   }
 
+  // Listening on a real port, as in production: supertest's own per-request
+  // listen/close on an idle server drops requests when many run at once.
   const app = await withEnvironment(env, async () => {
     const created = await createApp();
-    await created.init();
-    await created.getHttpAdapter().getInstance().ready();
+    await created.listen(0, '127.0.0.1');
     return created;
   });
   if (options.waitUntilReady !== false) {
@@ -70,7 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: request(await app.getUrl()),
     dataDir,
     keyFile,
     rootKey: readRootKey(),
