@@ -2,11 +2,12 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
+import { isUniqueViolation } from '../database/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
 import { ADMIN_SCOPE, Role } from '../permissions/permission';
@@ -264,10 +265,4 @@ export class KeysService {
       throw error;
     }
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
