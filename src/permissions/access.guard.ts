@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { missingGrants } from './grants';
 import { PermissionsService } from './permissions.service';
 import { PermissionsMetadata, ScopesMetadata } from './permissions.decorators';
 
@@ -30,11 +31,11 @@ export class AccessGuard implements CanActivate {
     if (!principal) throw ApiError.unauthorized();
     const grants = this.permissions.grantsOf(principal);
 
-    const missingPermissions = requiredPermissions.filter((p) => !grants.includes(p));
+    const missingPermissions = missingGrants(grants, requiredPermissions);
     if (missingPermissions.length > 0) {
       throw ApiError.forbidden(`This key lacks the permission ${missingPermissions.join(', ')}.`);
     }
-    const missingScopes = requiredScopes.filter((s) => !grants.includes(s));
+    const missingScopes = missingGrants(grants, requiredScopes);
     if (missingScopes.length > 0) {
       throw new ApiError(
         HttpStatus.FORBIDDEN,
