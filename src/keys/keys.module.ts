@@ -5,13 +5,15 @@ import { PermissionsModule } from '../permissions/permissions.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
+import { KeyVerificationController } from './key-verification.controller';
+import { KeyVerificationService } from './key-verification.service';
 import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, UsersModule, PermissionsModule],
-  controllers: [KeysController],
-  providers: [KeysService, CryptoRepository],
+  controllers: [KeysController, KeyVerificationController],
+  providers: [KeysService, KeyVerificationService, CryptoRepository],
   exports: [KeysService],
 })
 export class KeysModule {}
