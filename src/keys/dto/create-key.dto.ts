@@ -1,7 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsEnum,
   IsInt,
@@ -11,11 +10,10 @@ import {
   IsUUID,
   Length,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
 import { KeyTier } from '../api-key.entity';
-import { IsAllowlistEntry, IsFutureDate, Trim } from './validators';
+import { IsAllowlistEntry, IsFutureDate, ScopeList, Trim } from './validators';
 
 export class CreateKeyDto {
   @ApiProperty({
@@ -33,12 +31,7 @@ export class CreateKeyDto {
     example: ['read:assets'],
     description: 'Resource scopes, permission names (`api_keys.read`…) or `admin`. Default: none.',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @ScopeList()
   scopes?: string[];
 
   @ApiPropertyOptional({ enum: KeyTier, default: KeyTier.Standard })

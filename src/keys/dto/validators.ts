@@ -1,5 +1,15 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  MaxLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { isValidAllowlistEntry } from '../ip-allowlist';
 
 /** Trims strings; leaves other types for the type validators to reject. */
@@ -35,3 +45,17 @@ export function IsFutureDate(options?: ValidationOptions) {
       },
     });
 }
+
+/**
+ * An optional list of grant names: its shape only. Whether each name exists is
+ * checked against the configured catalogue by PermissionsService.
+ */
+export const ScopeList = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(64),
+    ArrayUnique(),
+    IsString({ each: true }),
+    MaxLength(64, { each: true }),
+  );

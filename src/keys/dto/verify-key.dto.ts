@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIP,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { IsIP, IsOptional, IsString, Length } from 'class-validator';
+import { ScopeList } from './validators';
 
 export class VerifyKeyDto {
   @ApiProperty({
@@ -25,12 +17,7 @@ export class VerifyKeyDto {
       "Grants the request needs (resource scopes or permissions), all of them: checked against the key's " +
       "effective grants (its scopes within its owner's current role).",
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @ScopeList()
   scopes?: string[];
 
   @ApiPropertyOptional({
