@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { createKey, keyInput } from './factories/key.factory';
 import { createUser, updateUser, userInput, uniqueName } from './factories/user.factory';
 import { expectError } from './support/error-envelope';
+import { ALL_PERMISSION_NAMES, ROLE_PERMISSIONS } from './support/spec-roles';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -12,21 +13,6 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
  * `forbidden`. Add a row to ROUTES for each new route.
  */
 
-const ROLE_PERMISSIONS: Record<string, string[]> = {
-  admin: [
-    'api_keys.read',
-    'api_keys.write',
-    'api_keys.delete',
-    'api_keys.verify',
-    'users.read',
-    'users.write',
-    'audit.read',
-  ],
-  manager: ['api_keys.read', 'api_keys.write', 'api_keys.delete'],
-  viewer: ['api_keys.read'],
-  service: ['api_keys.verify'],
-  client: [],
-};
 const ROLES = Object.keys(ROLE_PERMISSIONS);
 const KEY_KINDS = ['admin-scoped', 'exact', 'empty'] as const;
 type KeyKind = (typeof KEY_KINDS)[number];
@@ -137,7 +123,7 @@ describe('access matrix: route × role × key', () => {
       const keyFor = async (scopes: string[]) =>
         (await createKey(t, { owner_id: user.id, scopes })).key;
       tokens[role] = { 'admin-scoped': await keyFor(['admin']), empty: await keyFor([]) };
-      for (const permission of ROLE_PERMISSIONS.admin) {
+      for (const permission of ALL_PERMISSION_NAMES) {
         tokens[role][permission] = await keyFor([permission]);
       }
       await updateUser(t, user.id, { role });

@@ -1,15 +1,6 @@
 import { createKey } from './factories/key.factory';
+import { ALL_PERMISSION_NAMES as PERMISSIONS, ROLE_PERMISSIONS } from './support/spec-roles';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-
-const PERMISSIONS = [
-  'api_keys.read',
-  'api_keys.write',
-  'api_keys.delete',
-  'api_keys.verify',
-  'users.read',
-  'users.write',
-  'audit.read',
-];
 
 describe('GET /api/v1/roles and /api/v1/scopes', () => {
   let t: TestApp;
@@ -23,21 +14,36 @@ describe('GET /api/v1/roles and /api/v1/scopes', () => {
     const all = ['read:assets', 'write:assets', 'read:scans'];
     expect(response.body).toEqual({
       data: [
-        { name: 'admin', permissions: PERMISSIONS, scopes: all, acts_on_all_users: true },
+        {
+          name: 'admin',
+          permissions: ROLE_PERMISSIONS.admin,
+          scopes: all,
+          acts_on_all_users: true,
+        },
         {
           name: 'manager',
-          permissions: ['api_keys.read', 'api_keys.write', 'api_keys.delete'],
+          permissions: ROLE_PERMISSIONS.manager,
           scopes: all,
           acts_on_all_users: false,
         },
         {
           name: 'viewer',
-          permissions: ['api_keys.read'],
+          permissions: ROLE_PERMISSIONS.viewer,
           scopes: ['read:assets', 'read:scans'],
           acts_on_all_users: false,
         },
-        { name: 'service', permissions: ['api_keys.verify'], scopes: [], acts_on_all_users: false },
-        { name: 'client', permissions: [], scopes: all, acts_on_all_users: false },
+        {
+          name: 'service',
+          permissions: ROLE_PERMISSIONS.service,
+          scopes: [],
+          acts_on_all_users: false,
+        },
+        {
+          name: 'client',
+          permissions: ROLE_PERMISSIONS.client,
+          scopes: all,
+          acts_on_all_users: false,
+        },
       ],
     });
   });
