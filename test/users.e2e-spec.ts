@@ -105,6 +105,20 @@ describe('users (SPEC section 6)', () => {
     });
   });
 
+  it('keeps names unique under concurrent requests: one 201, the rest 409', async () => {
+    const input = userInput();
+    const responses = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        t.http
+          .post('/api/v1/users')
+          .set(asRoot())
+          .send({ ...input, email: `racer${n}@example.com` }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(await users().countBy({ name: input.name })).toBe(1);
+  });
+
   describe('GET /api/v1/users/:id', () => {
     it('returns one user by id', async () => {
       const user = await createUser(t, { role: 'viewer' });
