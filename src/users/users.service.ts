@@ -161,8 +161,11 @@ async function uniquely<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const field = /email/i.test((error as Error).message) ? 'email' : 'name';
-    throw new ApiError(409, 'conflict', `Another user already has this ${field}; choose another.`, [
-      { field, message: 'is already taken' },
-    ]);
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      'conflict',
+      `Another user already has this ${field}; choose another.`,
+      [{ field, message: 'is already taken' }],
+    );
   }
 }
