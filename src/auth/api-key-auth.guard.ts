@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, IAuthModuleOptions } from '@nestjs/passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
-import { PublicMetadata } from '../permissions/permissions.decorators';
+import { accessRuleOf } from '../permissions/access-rule';
 import { API_KEY_STRATEGY } from './api-key.strategy';
 import type { Principal } from './principal';
 
@@ -21,11 +21,8 @@ export class ApiKeyAuthGuard extends AuthGuard(API_KEY_STRATEGY) {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride(PublicMetadata, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
     return (await super.canActivate(context)) as boolean;
   }
