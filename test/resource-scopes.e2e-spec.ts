@@ -39,6 +39,11 @@ describe('a resource controller guarded by @RequireScopes', () => {
     await create(await keyWith(['write:assets'])).expect(201);
   });
 
+  it('lets a @Public() handler in the scoped class answer without a key', async () => {
+    const response = await t.http.get('/api/v1/assets/status').expect(200);
+    expect(response.body).toEqual({ data: { status: 'ok' } });
+  });
+
   it("narrows an admin-scoped key to its owner's current role", async () => {
     const owner = await createUser(t, { role: 'client' });
     const key = await keyWith(['admin'], owner.id);
