@@ -21,10 +21,11 @@ describe('users (SPEC section 6)', () => {
   afterAll(() => t.close());
 
   const users = () => dataSourceOf(t).getRepository(User);
-  const eventsFor = (targetId: string) =>
-    dataSourceOf(t)
-      .getRepository(AuditEvent)
-      .find({ where: { targetId }, order: { at: 'ASC' } });
+  /** A user's audit events by action name: the events of one request share a timestamp. */
+  const eventsFor = async (targetId: string) =>
+    (await dataSourceOf(t).getRepository(AuditEvent).findBy({ targetId })).sort((a, b) =>
+      a.action.localeCompare(b.action),
+    );
   const asRoot = () => bearer(t.rootKey);
 
   describe('POST /api/v1/users', () => {
@@ -165,8 +166,8 @@ describe('users (SPEC section 6)', () => {
       const events = await eventsFor(user.id);
       expect(events.map((e) => [e.action, e.details, e.actorUserId])).toEqual([
         ['user.created', expect.anything(), rootId],
-        ['user.role_changed', { from: 'manager', to: 'viewer' }, rootId],
         ['user.disabled', {}, rootId],
+        ['user.role_changed', { from: 'manager', to: 'viewer' }, rootId],
         ['user.updated', { fields: ['status'] }, rootId],
       ]);
     });
