@@ -290,9 +290,15 @@ describe('GET /api/v1/users', () => {
       .set(bearer(pagingApp.rootKey))
       .expect(200);
     expect(second.body).toEqual({
-      data: [expect.objectContaining({ role: 'service' })],
+      data: [expect.objectContaining({ id: expect.any(String) })],
       meta: { total: 4, page: 2, per_page: 3 },
     });
+    const ids = [...first.body.data, ...second.body.data].map((u: { id: string }) => u.id);
+    expect(new Set(ids).size).toBe(4);
+    const createdAt = [...first.body.data, ...second.body.data].map(
+      (u: { created_at: string }) => u.created_at,
+    );
+    expect(createdAt).toEqual([...createdAt].sort());
   });
 
   it('defaults to page 1 of 20 and filters by role and status', async () => {
