@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,17 +11,37 @@ import { validateEnvironment } from './config/environment';
 
 export const API_PREFIX = 'api/v1';
 
+export interface CreateAppOptions {
+  /**
+   * Modules to load beside the application's own, e.g. a resource controller
+   * in a test. The global guards apply to their routes like to any other.
+   */
+  extraModules?: (Type<unknown> | DynamicModule)[];
+}
+
+/** AppModule, plus any extra modules. */
+function rootModule(extraModules: CreateAppOptions['extraModules'] = []): Type<unknown> {
+  if (extraModules.length === 0) return AppModule;
+  @Module({ imports: [AppModule, ...extraModules] })
+  class AppWithExtraModules {}
+  return AppWithExtraModules;
+}
+
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment();
   const adapter = new FastifyAdapter({
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule(options.extraModules),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }] });
 

@@ -1,10 +1,6 @@
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import {
-  PermissionsMetadata,
-  PublicMetadata,
-  ScopesMetadata,
-} from '../src/permissions/permissions.decorators';
+import { accessRuleOf } from '../src/permissions/access-rule';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -30,14 +26,14 @@ describe('route inventory', () => {
           const handler = prototype[name];
           if (name === 'constructor' || typeof handler !== 'function') continue;
           if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-          const targets = [handler, controller];
-          const decision = reflector.getAllAndOverride(PublicMetadata, targets)
-            ? 'public'
-            : reflector.getAllAndOverride(PermissionsMetadata, targets) !== undefined
-              ? 'permissions'
-              : reflector.getAllAndOverride(ScopesMetadata, targets) !== undefined
+          const rule = accessRuleOf(reflector, handler, controller);
+          const decision = !rule
+            ? 'NONE'
+            : rule.isPublic
+              ? 'public'
+              : rule.scopes.length > 0
                 ? 'scopes'
-                : 'NONE';
+                : 'permissions';
           const path = `${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
           routes.push({ route: `${controller.name}.${name} ${path}`, decision });
         }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
+import { pageWindow } from '../common/pagination';
 import { ListAuditEventsQueryDto } from './dto/audit-event.dto';
 
 export interface AuditEntry {
@@ -19,6 +20,9 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
+  /** Events of one instance get strictly increasing times, so "newest first" keeps their order. */
+  private lastAt = 0;
+
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
   /** Newest first. */
@@ -26,8 +30,7 @@ export class AuditService {
     const [events, total] = await this.events.findAndCount({
       where: query.action ? { action: query.action } : {},
       order: { at: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.per_page,
-      take: query.per_page,
+      ...pageWindow(query),
     });
     return { events, total };
   }
@@ -43,8 +46,13 @@ export class AuditService {
       targetType: entry.targetType,
       targetId: entry.targetId,
       ip: entry.ip,
-      at: new Date(),
+      at: this.nextTimestamp(),
       details: entry.details ?? {},
     });
+  }
+
+  private nextTimestamp(): Date {
+    this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+    return new Date(this.lastAt);
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
-import { PublicMetadata } from '../permissions/permissions.decorators';
+import { accessRuleOf } from '../permissions/access-rule';
 import { ApiKeyStrategy } from './api-key.strategy';
 import type { Principal } from './principal';
 
@@ -29,11 +29,8 @@ export class ApiKeyAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride(PublicMetadata, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
 
     const http = context.switchToHttp();

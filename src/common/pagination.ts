@@ -1,8 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `page` (1-based) and `per_page` (default 20, at most 100), as in SPEC section 6. */
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 100;
+
+/** `page` (1-based) and `per_page` of a list route (SPEC section 6). */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -11,22 +14,33 @@ export class PageQueryDto {
   @Min(1)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100)
-  per_page: number = 20;
+  @Max(MAX_PER_PAGE)
+  per_page: number = DEFAULT_PER_PAGE;
+}
+
+export class PageMetaDto {
+  @ApiProperty({ example: 42 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) per_page!: number;
 }
 
 export interface Page<T> {
   data: T[];
-  meta: { total: number; page: number; per_page: number };
+  meta: PageMetaDto;
 }
 
-export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
-  return { data: items, meta: { total, page: query.page, per_page: query.per_page } };
+/** TypeORM's `skip`/`take` for a page. */
+export function pageWindow(query: PageQueryDto): { skip: number; take: number } {
+  return { skip: (query.page - 1) * query.per_page, take: query.per_page };
+}
+
+export function toPage<T>(data: T[], total: number, query: PageQueryDto): Page<T> {
+  return { data, meta: { total, page: query.page, per_page: query.per_page } };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { PageMetaDto } from './pagination';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
@@ -46,8 +47,14 @@ export function ApiErrors(...statuses: number[]) {
   );
 }
 
-/** Documents a `{"data": <model>}` body. */
-export function ApiDataResponse(model: Type<unknown>, status = 200, description = 'OK') {
+/** Documents a `{"data": <model>}` body, or `{"data": [<model>]}` with `isArray`. */
+export function ApiDataResponse(
+  model: Type<unknown>,
+  status = 200,
+  description = 'OK',
+  isArray = false,
+) {
+  const item = { $ref: getSchemaPath(model) };
   return applyDecorators(
     ApiExtraModels(model),
     ApiResponse({
@@ -56,7 +63,7 @@ export function ApiDataResponse(model: Type<unknown>, status = 200, description 
       schema: {
         type: 'object',
         required: ['data'],
-        properties: { data: { $ref: getSchemaPath(model) } },
+        properties: { data: isArray ? { type: 'array', items: item } : item },
       },
     }),
   );
@@ -65,23 +72,16 @@ export function ApiDataResponse(model: Type<unknown>, status = 200, description 
 /** Documents a `{"data": [<model>], "meta": {total, page, per_page}}` body. */
 export function ApiPageResponse(model: Type<unknown>) {
   return applyDecorators(
-    ApiExtraModels(model),
+    ApiExtraModels(model, PageMetaDto),
     ApiResponse({
       status: 200,
-      description: 'One page.',
+      description: 'One page of the list.',
       schema: {
         type: 'object',
         required: ['data', 'meta'],
         properties: {
           data: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          meta: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer', example: 42 },
-              page: { type: 'integer', example: 1 },
-              per_page: { type: 'integer', example: 20 },
-            },
-          },
+          meta: { $ref: getSchemaPath(PageMetaDto) },
         },
       },
     }),

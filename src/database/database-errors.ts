@@ -35,3 +35,10 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
     /connection is not established|pool is closed|closed state|Connection lost/i.test(message)
   );
 }
+
+/** True when an insert or update broke a unique index (MySQL/MariaDB or SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -5,8 +5,6 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -16,7 +14,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { ApiError } from '../common/api-error';
+import { UuidParam } from '../common/uuid-param';
 import { Page, toPage } from '../common/pagination';
 import { ApiDataResponse, ApiErrors, ApiPageResponse } from '../common/swagger';
 import { Permission } from '../permissions/permission';
@@ -36,17 +34,6 @@ import { UpdateKeyDto } from './dto/update-key.dto';
 import { KeyCleanupService } from './key-cleanup.service';
 import { presentKey } from './key.presenter';
 import { KeysService } from './keys.service';
-
-const KeyId = () =>
-  Param(
-    'id',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        ApiError.validation('The key id must be a UUID.', [
-          { field: 'id', message: 'must be a UUID' },
-        ]),
-    }),
-  );
 
 @ApiTags('keys')
 @Controller('keys')
@@ -152,7 +139,7 @@ export class KeysController {
   @ApiDataResponse(ApiKeyResponseDto)
   @ApiErrors(400, 404)
   async get(
-    @KeyId() id: string,
+    @UuidParam() id: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<{ data: ApiKeyResponseDto }> {
     return { data: presentKey(await this.keys.get(caller, id)) };
@@ -167,7 +154,7 @@ export class KeysController {
   @ApiDataResponse(ApiKeyResponseDto)
   @ApiErrors(400, 404, 409)
   async update(
-    @KeyId() id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateKeyDto,
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
@@ -186,7 +173,7 @@ export class KeysController {
   @ApiDataResponse(CreatedApiKeyResponseDto, 200, 'The key with its new token in `key`.')
   @ApiErrors(400, 404, 409)
   async regenerate(
-    @KeyId() id: string,
+    @UuidParam() id: string,
     @Body() dto: RegenerateKeyDto,
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
@@ -201,7 +188,7 @@ export class KeysController {
   @ApiOkResponse({ schema: { example: { status: 'success', message: 'API key revoked.' } } })
   @ApiErrors(400, 404, 409)
   async remove(
-    @KeyId() id: string,
+    @UuidParam() id: string,
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
   ): Promise<{ status: 'success'; message: string }> {

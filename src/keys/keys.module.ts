@@ -5,6 +5,8 @@ import { PermissionsModule } from '../permissions/permissions.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
+import { KeyVerificationController } from './key-verification.controller';
+import { KeyVerificationService } from './key-verification.service';
 import { KeysController } from './keys.controller';
 import { KeyCleanupService } from './key-cleanup.service';
 import { KeysService } from './keys.service';
@@ -12,8 +14,14 @@ import { LastUsedRecorder } from './last-used.recorder';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, UsersModule, PermissionsModule],
-  controllers: [KeysController],
-  providers: [KeysService, KeyCleanupService, LastUsedRecorder, CryptoRepository],
+  controllers: [KeysController, KeyVerificationController],
+  providers: [
+    KeysService,
+    KeyCleanupService,
+    KeyVerificationService,
+    LastUsedRecorder,
+    CryptoRepository,
+  ],
   exports: [KeysService],
 })
 export class KeysModule {}

@@ -2,18 +2,19 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
+import { isUniqueViolation } from '../database/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
 import { ADMIN_SCOPE, Role } from '../permissions/permission';
 import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
 import { ROOT_USER_NAME, UsersService } from '../users/users.service';
-import { likeContains } from '../common/pagination';
+import { likeContains, pageWindow } from '../common/pagination';
 import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
 import { CreateKeyDto } from './dto/create-key.dto';
@@ -181,8 +182,8 @@ export class KeysService {
     const [keys, total] = await builder
       .orderBy(SORT_COLUMNS[query.sort], direction)
       .addOrderBy('key.id', direction)
-      .skip((query.page - 1) * query.per_page)
-      .take(query.per_page)
+      .skip(pageWindow(query).skip)
+      .take(pageWindow(query).take)
       .getManyAndCount();
     return { keys: keys.map((key) => this.withLatestUse(key)), total };
   }
@@ -509,12 +510,6 @@ export class KeysService {
       throw error;
     }
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 type OwnedKey = ApiKey & { owner: User };

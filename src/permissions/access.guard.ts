@@ -3,8 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { accessRuleOf } from './access-rule';
+import { missingGrants } from './grants';
 import { PermissionsService } from './permissions.service';
-import { PermissionsMetadata, ScopesMetadata } from './permissions.decorators';
 
 /**
  * Runs after authentication: the caller's effective grants (its key's scopes
@@ -19,10 +20,9 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    const requiredPermissions =
-      this.reflector.getAllAndOverride(PermissionsMetadata, targets) ?? [];
-    const requiredScopes = this.reflector.getAllAndOverride(ScopesMetadata, targets) ?? [];
+    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    const requiredPermissions = rule?.permissions ?? [];
+    const requiredScopes = rule?.scopes ?? [];
     if (requiredPermissions.length === 0 && requiredScopes.length === 0) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
@@ -30,11 +30,11 @@ export class AccessGuard implements CanActivate {
     if (!principal) throw ApiError.unauthorized();
     const grants = this.permissions.grantsOf(principal);
 
-    const missingPermissions = requiredPermissions.filter((p) => !grants.includes(p));
+    const missingPermissions = missingGrants(grants, requiredPermissions);
     if (missingPermissions.length > 0) {
       throw ApiError.forbidden(`This key lacks the permission ${missingPermissions.join(', ')}.`);
     }
-    const missingScopes = requiredScopes.filter((s) => !grants.includes(s));
+    const missingScopes = missingGrants(grants, requiredScopes);
     if (missingScopes.length > 0) {
       throw new ApiError(
         HttpStatus.FORBIDDEN,

@@ -1,4 +1,11 @@
-import { effectiveGrants, roleGrants, ungrantableScopes, unknownScopes } from './grants';
+import {
+  describeRole,
+  effectiveGrants,
+  missingGrants,
+  roleGrants,
+  ungrantableScopes,
+  unknownScopes,
+} from './grants';
 import { ALL_PERMISSIONS, Permission, Role } from './permission';
 
 const CATALOGUE = ['read:assets', 'write:assets', 'read:scans', 'write:scans'];
@@ -18,14 +25,15 @@ describe('roleGrants', () => {
 
 describe('effectiveGrants: the key and the role must both grant', () => {
   const cases: [Role, string[], string, boolean][] = [];
+  const required = [...ALL_PERMISSIONS, ...CATALOGUE];
+  // No scopes, `admin`, every single grant, and mixes of permissions and scopes.
   const keyScopeSets = [
     [],
     ['admin'],
-    [P.ApiKeysRead],
-    ['read:assets'],
+    ...required.map((grant) => [grant]),
     [P.UsersWrite, 'write:scans'],
+    ['admin', 'read:assets'],
   ];
-  const required = [...ALL_PERMISSIONS, ...CATALOGUE];
   for (const role of Object.values(Role)) {
     const fromRole = roleGrants(role, CATALOGUE);
     for (const keyScopes of keyScopeSets) {
@@ -48,6 +56,37 @@ describe('effectiveGrants: the key and the role must both grant', () => {
       'read:scans',
     ]);
   });
+});
+
+describe('ungrantableScopes: every owner role × caller × requested grant', () => {
+  const grants = [...ALL_PERMISSIONS, ...CATALOGUE];
+  const callers: [string, string[]][] = [
+    ['an admin-scoped admin key', roleGrants(Role.Admin, CATALOGUE)],
+    ['a manager key', roleGrants(Role.Manager, CATALOGUE)],
+    ['a key holding api_keys.write and read:assets', [P.ApiKeysWrite, 'read:assets']],
+    ['a key holding nothing', []],
+  ];
+  const cases: [Role, string, string, boolean][] = [];
+  for (const owner of Object.values(Role)) {
+    const ownerGrants = roleGrants(owner, CATALOGUE);
+    for (const [caller, callerGrants] of callers) {
+      for (const grant of [...grants, 'admin']) {
+        const needed = grant === 'admin' ? ownerGrants : [grant];
+        const allowed = needed.every((g) => callerGrants.includes(g) && ownerGrants.includes(g));
+        cases.push([owner, caller, grant, allowed]);
+      }
+    }
+  }
+
+  it.each(cases)(
+    'owner %s, caller %s, asks %s → may grant: %s',
+    (owner, caller, grant, allowed) => {
+      const callerGrants = callers.find(([name]) => name === caller)![1];
+      expect(ungrantableScopes([grant], callerGrants, owner, CATALOGUE)).toEqual(
+        allowed ? [] : [grant],
+      );
+    },
+  );
 });
 
 describe('ungrantableScopes: no escalation', () => {
@@ -99,5 +138,25 @@ describe('unknownScopes', () => {
         CATALOGUE,
       ),
     ).toEqual(['read:nothing', 'api_keys.fly']);
+  });
+});
+
+describe('describeRole', () => {
+  it('splits what a role grants into permissions and catalogue scopes', () => {
+    expect(describeRole(Role.Viewer, CATALOGUE)).toEqual({
+      permissions: [P.ApiKeysRead],
+      scopes: ['read:assets', 'read:scans'],
+    });
+  });
+});
+
+describe('missingGrants', () => {
+  it.each<[string[], string[], string[]]>([
+    [['read:assets'], [], []],
+    [['read:assets'], ['read:assets'], []],
+    [['read:assets'], ['read:assets', 'write:assets', P.UsersRead], ['write:assets', P.UsersRead]],
+    [[], [P.ApiKeysRead], [P.ApiKeysRead]],
+  ])('grants %j, required %j → missing %j', (grants, required, missing) => {
+    expect(missingGrants(grants, required)).toEqual(missing);
   });
 });

@@ -17,10 +17,19 @@ const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   [Role.Client]: { permissions: [], scopes: () => true },
 };
 
+/** A role's permissions and, separately, the resource scopes of the catalogue it grants. */
+export function describeRole(
+  role: Role,
+  catalogue: readonly string[],
+): { permissions: Permission[]; scopes: string[] } {
+  const definition = ROLE_DEFINITIONS[role];
+  return { permissions: [...definition.permissions], scopes: catalogue.filter(definition.scopes) };
+}
+
 /** Everything a role grants within the configured scope catalogue. */
 export function roleGrants(role: Role, catalogue: readonly string[]): string[] {
-  const definition = ROLE_DEFINITIONS[role];
-  return [...definition.permissions, ...catalogue.filter(definition.scopes)];
+  const { permissions, scopes } = describeRole(role, catalogue);
+  return [...permissions, ...scopes];
 }
 
 /**
@@ -36,6 +45,14 @@ export function effectiveGrants(
   const fromRole = roleGrants(role, catalogue);
   if (keyScopes.includes(ADMIN_SCOPE)) return fromRole;
   return fromRole.filter((grant) => keyScopes.includes(grant));
+}
+
+/**
+ * The required permissions or scopes that `grants` lacks. The access guard and
+ * key verification both ask this, so they cannot disagree.
+ */
+export function missingGrants(grants: readonly string[], required: readonly string[]): string[] {
+  return required.filter((grant) => !grants.includes(grant));
 }
 
 /** Whether `role` acts on every user's keys rather than only its own. */

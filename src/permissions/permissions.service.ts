@@ -24,13 +24,7 @@ export class PermissionsService {
    * out to a key of an owner with `ownerRole` (403): no escalation.
    */
   assertMayGrant(caller: Principal, ownerRole: Role, scopes: readonly string[]): void {
-    const unknown = unknownScopes(scopes, this.config.catalogue);
-    if (unknown.length > 0) {
-      throw ApiError.validation(
-        `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; GET /api/v1/scopes lists them.`,
-        unknown.map(() => ({ field: 'scopes', message: 'contains an unknown scope' })),
-      );
-    }
+    this.assertKnownScopes(scopes);
     const denied = ungrantableScopes(
       scopes,
       this.grantsOf(caller),
@@ -42,6 +36,17 @@ export class PermissionsService {
         HttpStatus.FORBIDDEN,
         'forbidden',
         `Cannot grant ${denied.map((s) => `"${s}"`).join(', ')}: the caller's key or the owner's role does not hold it.`,
+      );
+    }
+  }
+
+  /** 400 naming each scope that is neither a permission, `admin`, nor in the catalogue. */
+  assertKnownScopes(scopes: readonly string[]): void {
+    const unknown = unknownScopes(scopes, this.config.catalogue);
+    if (unknown.length > 0) {
+      throw ApiError.validation(
+        `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; GET /api/v1/scopes lists them.`,
+        unknown.map(() => ({ field: 'scopes', message: 'contains an unknown scope' })),
       );
     }
   }

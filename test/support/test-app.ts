@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createApp } from '../../src/app.factory';
+import { createApp, CreateAppOptions } from '../../src/app.factory';
 import { ReadinessService } from '../../src/health/readiness.service';
 import { emptyTables } from './mariadb';
 
@@ -17,6 +17,8 @@ export interface TestAppOptions {
   keepDatabase?: boolean;
   /** Return as soon as the app listens, before the database is up. */
   waitUntilReady?: boolean;
+  /** Modules to load beside the app's own, e.g. a resource controller to guard. */
+  extraModules?: CreateAppOptions['extraModules'];
 }
 
 export interface TestApp {
@@ -47,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // Listening on a real port, as in production: supertest's own per-request
   // listen/close on an idle server drops requests when many run at once.
   const app = await withEnvironment(env, async () => {
-    const created = await createApp();
+    const created = await createApp({ extraModules: options.extraModules });
     await created.listen(0, '127.0.0.1');
     return created;
   });

@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -46,7 +46,10 @@ export function IsFutureDate(options?: ValidationOptions) {
     });
 }
 
-/** An optional list of scope names: at most 64 distinct strings. */
+/**
+ * An optional list of grant names (at most 64): its shape only. Whether each
+ * name exists is checked against the configured catalogue by PermissionsService.
+ */
 export const IsOptionalScopeList = () =>
   applyDecorators(
     IsOptional(),

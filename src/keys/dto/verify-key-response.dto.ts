@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KeyTier } from '../api-key.entity';
+import { VERIFICATION_CODES, type VerificationCode } from '../key-verification.service';
+
+export class VerifyKeyResponseDto {
+  @ApiProperty({ example: true, description: 'True exactly when `code` is VALID.' })
+  valid!: boolean;
+
+  @ApiProperty({ enum: VERIFICATION_CODES, example: 'VALID' }) code!: VerificationCode;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only for VALID and INSUFFICIENT_SCOPE.' })
+  key_id?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only for VALID and INSUFFICIENT_SCOPE.' })
+  owner_id?: string;
+
+  @ApiPropertyOptional({
+    example: ['read:assets'],
+    description: "The key's effective grants: its scopes within its owner's current role.",
+  })
+  scopes?: string[];
+
+  @ApiPropertyOptional({ enum: KeyTier }) tier?: KeyTier;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  expires_at?: string | null;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDataResponse, ApiErrors } from '../common/swagger';
+import { Permission } from '../permissions/permission';
+import { RequirePermissions } from '../permissions/permissions.decorators';
+import { VerifyKeyDto } from './dto/verify-key.dto';
+import { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
+import { KeyVerificationService } from './key-verification.service';
+
+@ApiTags('keys')
+@Controller('keys')
+export class KeyVerificationController {
+  constructor(private readonly verification: KeyVerificationService) {}
+
+  @Post('verify')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(Permission.ApiKeysVerify)
+  @ApiOperation({
+    summary: 'Verify a key for another service',
+    description:
+      'Always 200 for a well-formed request: `valid` and `code` say whether the key may make a request ' +
+      'needing `scopes` from `ip`, decided exactly as Latchkey decides for its own routes.',
+  })
+  @ApiDataResponse(VerifyKeyResponseDto, 200, 'The verdict; `valid` is true only for VALID.')
+  @ApiErrors(400)
+  async verify(@Body() dto: VerifyKeyDto): Promise<{ data: VerifyKeyResponseDto }> {
+    return { data: await this.verification.verify(dto) };
+  }
+}

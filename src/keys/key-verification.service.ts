@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { missingGrants } from '../permissions/grants';
+import { PermissionsService } from '../permissions/permissions.service';
+import type { VerifyKeyDto } from './dto/verify-key.dto';
+import type { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
+import { KeysService } from './keys.service';
+
+export const VERIFICATION_CODES = [
+  'VALID',
+  'NOT_FOUND',
+  'INACTIVE',
+  'EXPIRED',
+  'OWNER_DISABLED',
+  'IP_NOT_ALLOWED',
+  'INSUFFICIENT_SCOPE',
+] as const;
+
+export type VerificationCode = (typeof VERIFICATION_CODES)[number];
+
+/** Matches no allowlist entry, so a key with an allowlist cannot pass without an address. */
+const NO_CLIENT_ADDRESS = '';
+
+/**
+ * Answers for another service whether a key may make a request, with the very
+ * decisions the guards make: `KeysService.authenticate` (the one
+ * `decideKeyAccess`) and the same effective-grants check as `AccessGuard`.
+ */
+@Injectable()
+export class KeyVerificationService {
+  constructor(
+    private readonly keys: KeysService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  async verify(request: VerifyKeyDto): Promise<VerifyKeyResponseDto> {
+    const required = request.scopes ?? [];
+    this.permissions.assertKnownScopes(required);
+    const { code, principal } = await this.keys.authenticate(
+      request.key,
+      request.ip ?? NO_CLIENT_ADDRESS,
+    );
+    if (!principal) return { valid: false, code };
+
+    const grants = this.permissions.grantsOf(principal);
+    const key = {
+      key_id: principal.key.id,
+      owner_id: principal.user.id,
+      scopes: grants,
+      tier: principal.key.tier,
+      expires_at: principal.key.expiresAt?.toISOString() ?? null,
+    };
+    if (missingGrants(grants, required).length > 0) {
+      return { valid: false, code: 'INSUFFICIENT_SCOPE', ...key };
+    }
+    return { valid: true, code: 'VALID', ...key };
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { Role } from '../../permissions/permission';
+import { UserStatus } from '../user.entity';
+
+/** A page of users, oldest first, optionally narrowed to one role or status. */
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: UserStatus })
+  @IsOptional()
+  @IsEnum(UserStatus, { message: 'status must be active or disabled' })
+  status?: UserStatus;
+}

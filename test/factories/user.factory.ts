@@ -1,0 +1,53 @@
+import { bearer, TestApp } from '../support/test-app';
+
+let sequence = 0;
+
+/** A name no other test data uses, e.g. `user-7`. */
+export const uniqueName = (prefix: string) => `${prefix}-${++sequence}`;
+
+export interface UserInput {
+  name: string;
+  email?: string | null;
+  role: string;
+  status?: string;
+}
+
+/** The body of POST /users: a fresh client user unless told otherwise. */
+export function userInput(overrides: Partial<UserInput> = {}): UserInput {
+  const name = uniqueName('user');
+  return { name, email: `${name}@example.com`, role: 'client', ...overrides };
+}
+
+export interface UserBody {
+  id: string;
+  name: string;
+  email: string | null;
+  role: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Creates a user through the API as root. */
+export async function createUser(
+  t: TestApp,
+  overrides: Partial<UserInput> = {},
+): Promise<UserBody> {
+  const response = await t.http
+    .post('/api/v1/users')
+    .set(bearer(t.rootKey))
+    .send(userInput(overrides));
+  expect(response.status).toBe(201);
+  return response.body.data as UserBody;
+}
+
+/** Changes a user through the API as root. */
+export async function updateUser(
+  t: TestApp,
+  id: string,
+  changes: Partial<UserInput>,
+): Promise<UserBody> {
+  const response = await t.http.patch(`/api/v1/users/${id}`).set(bearer(t.rootKey)).send(changes);
+  expect(response.status).toBe(200);
+  return response.body.data as UserBody;
+}

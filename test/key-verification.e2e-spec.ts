@@ -1,0 +1,152 @@
+import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { createKey, CreatedKey, KeyInput } from './factories/key.factory';
+import { createUser, updateUser } from './factories/user.factory';
+import { dataSourceOf } from './support/database';
+import { expectError } from './support/error-envelope';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const UNKNOWN_TOKEN = `lk_${'0'.repeat(64)}`;
+
+describe('POST /api/v1/keys/verify', () => {
+  let t: TestApp;
+  let verifierKey: string;
+  let client: { id: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const service = await createUser(t, { role: 'service' });
+    verifierKey = (await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'] })).key;
+    client = await createUser(t, { role: 'client' });
+  });
+  afterAll(() => t.close());
+
+  const verify = async (body: object) => {
+    const response = await t.http.post('/api/v1/keys/verify').set(bearer(verifierKey)).send(body);
+    expect(response.status).toBe(200);
+    return response.body.data as Record<string, unknown>;
+  };
+  const clientKey = (overrides: Partial<KeyInput> = {}) =>
+    createKey(t, { owner_id: client.id, scopes: ['read:assets'], ...overrides });
+  const verdictFor = (key: CreatedKey, grants = ['read:assets']) => ({
+    key_id: key.id,
+    owner_id: client.id,
+    scopes: grants,
+    tier: 'standard',
+    expires_at: null,
+  });
+  const keys = () => dataSourceOf(t).getRepository(ApiKey);
+
+  it('VALID: the key, its owner, its effective grants, tier and expiry', async () => {
+    const key = await clientKey({ tier: 'premium', expires_in_days: 30 });
+    const verdict = await verify({ key: key.key, scopes: ['read:assets'], ip: '203.0.113.7' });
+    expect(verdict).toEqual({
+      valid: true,
+      code: 'VALID',
+      ...verdictFor(key),
+      tier: 'premium',
+      expires_at: expect.stringMatching(/^\d{4}-.+Z$/),
+    });
+    expect(await verify({ key: key.key })).toMatchObject({ valid: true, code: 'VALID' });
+  });
+
+  it.each([
+    ['unknown', UNKNOWN_TOKEN],
+    ['malformed', 'hello'],
+  ])('NOT_FOUND for an %s token, with nothing about any key', async (_, token) => {
+    expect(await verify({ key: token })).toEqual({ valid: false, code: 'NOT_FOUND' });
+  });
+
+  it('INACTIVE and EXPIRED keys', async () => {
+    const inactive = await clientKey();
+    await keys().update(inactive.id, { status: KeyStatus.Inactive });
+    expect(await verify({ key: inactive.key })).toEqual({ valid: false, code: 'INACTIVE' });
+
+    const expired = await clientKey({ expires_in_days: 1 });
+    await keys().update(expired.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await verify({ key: expired.key })).toEqual({ valid: false, code: 'EXPIRED' });
+  });
+
+  it('OWNER_DISABLED once the owner is disabled, VALID again when enabled', async () => {
+    const owner = await createUser(t, { role: 'client' });
+    const key = await createKey(t, { owner_id: owner.id });
+    await updateUser(t, owner.id, { status: 'disabled' });
+    expect(await verify({ key: key.key })).toEqual({ valid: false, code: 'OWNER_DISABLED' });
+    await updateUser(t, owner.id, { status: 'active' });
+    expect(await verify({ key: key.key })).toMatchObject({ code: 'VALID' });
+  });
+
+  it('IP_NOT_ALLOWED outside the allowlist, and when ip is left out', async () => {
+    const key = await clientKey({ allowed_ips: ['10.0.0.0/8', '2001:db8::/32'] });
+    expect(await verify({ key: key.key, ip: '10.1.2.3' })).toMatchObject({ code: 'VALID' });
+    expect(await verify({ key: key.key, ip: '2001:db8::7' })).toMatchObject({ code: 'VALID' });
+    for (const body of [{ key: key.key, ip: '192.0.2.1' }, { key: key.key }]) {
+      expect(await verify(body)).toEqual({ valid: false, code: 'IP_NOT_ALLOWED' });
+    }
+  });
+
+  it('INSUFFICIENT_SCOPE when the key, or its owner role now, lacks a requested grant', async () => {
+    const key = await clientKey();
+    expect(await verify({ key: key.key, scopes: ['read:assets', 'write:assets'] })).toEqual({
+      valid: false,
+      code: 'INSUFFICIENT_SCOPE',
+      ...verdictFor(key),
+    });
+
+    const owner = await createUser(t, { role: 'manager' });
+    const wide = await createKey(t, { owner_id: owner.id, scopes: ['admin'] });
+    const asks = { key: wide.key, scopes: ['write:assets', 'api_keys.write'] };
+    expect(await verify(asks)).toMatchObject({ valid: true, code: 'VALID' });
+    await updateUser(t, owner.id, { role: 'viewer' });
+    expect(await verify(asks)).toMatchObject({ valid: false, code: 'INSUFFICIENT_SCOPE' });
+  });
+
+  it('agrees with the guard of a Latchkey route for every code', async () => {
+    const valid = await clientKey();
+    const inactive = await clientKey();
+    await keys().update(inactive.id, { status: KeyStatus.Inactive });
+    const expired = await clientKey({ expires_in_days: 1 });
+    await keys().update(expired.id, { expiresAt: new Date(Date.now() - 1000) });
+    const disabledOwner = await createUser(t, { role: 'client' });
+    const orphaned = await createKey(t, { owner_id: disabledOwner.id });
+    await updateUser(t, disabledOwner.id, { status: 'disabled' });
+    const fenced = await clientKey({ allowed_ips: ['10.0.0.0/8'] });
+    const cases: [string, string, number][] = [
+      [valid.key, 'VALID', 200],
+      [UNKNOWN_TOKEN, 'NOT_FOUND', 401],
+      [inactive.key, 'INACTIVE', 401],
+      [expired.key, 'EXPIRED', 401],
+      [orphaned.key, 'OWNER_DISABLED', 401],
+      [fenced.key, 'IP_NOT_ALLOWED', 403],
+    ];
+    for (const [token, code, guardStatus] of cases) {
+      // supertest connects from the loopback address.
+      expect(await verify({ key: token, ip: '127.0.0.1' })).toMatchObject({ code });
+      expect((await t.http.get('/api/v1/me').set(bearer(token))).status).toBe(guardStatus);
+    }
+  });
+
+  it.each([
+    [{}, 'key'],
+    [{ key: '' }, 'key'],
+    [{ key: UNKNOWN_TOKEN, scopes: 'read:assets' }, 'scopes'],
+    [{ key: UNKNOWN_TOKEN, scopes: ['read:everything'] }, 'scopes'],
+    [{ key: UNKNOWN_TOKEN, ip: '10.0.0.0/8' }, 'ip'],
+    [{ key: UNKNOWN_TOKEN, ip: 'localhost' }, 'ip'],
+    [{ key: UNKNOWN_TOKEN, tier: 'premium' }, 'tier'],
+  ])('rejects %j with 400 naming %s', async (body, field) => {
+    const response = await t.http.post('/api/v1/keys/verify').set(bearer(verifierKey)).send(body);
+    expectError(response, 400, 'validation_failed');
+    expect(response.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
+  });
+
+  it('answers 403 forbidden to a key without api_keys.verify', async () => {
+    const key = await clientKey();
+    const response = await t.http
+      .post('/api/v1/keys/verify')
+      .set(bearer(key.key))
+      .send({ key: key.key });
+    expectError(response, 403, 'forbidden');
+  });
+});
