@@ -1,5 +1,6 @@
 import { normalizeIp } from '@nestjs/throttler';
 import type { KeyTier } from '../keys/api-key.entity';
+import type { Principal } from '../auth/principal';
 
 /** Who a request is counted against: its key, or its client address when it has no valid key. */
 export type RateLimitSubject =
@@ -22,4 +23,10 @@ export function limitFor(subject: RateLimitSubject, limits: RateLimits): number 
  */
 export function counterKey(subject: RateLimitSubject): string {
   return subject.kind === 'key' ? `key:${subject.id}` : `ip:${normalizeIp(subject.ip)}`;
+}
+
+/** The request's key when authentication found a valid one, its client address otherwise. */
+export function subjectOf(request: { ip: string; principal?: Principal }): RateLimitSubject {
+  const key = request.principal?.key;
+  return key ? { kind: 'key', id: key.id, tier: key.tier } : { kind: 'ip', ip: request.ip };
 }
