@@ -1,3 +1,4 @@
+import type { ExecutionContext } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
 import type { KeyTier } from '../keys/api-key.entity';
 import type { Principal } from '../auth/principal';
@@ -29,4 +30,9 @@ export function counterKey(subject: RateLimitSubject): string {
 export function subjectOf(request: { ip: string; principal?: Principal }): RateLimitSubject {
   const key = request.principal?.key;
   return key ? { kind: 'key', id: key.id, tier: key.tier } : { kind: 'ip', ip: request.ip };
+}
+
+/** The subject of the HTTP request a guard or throttler option is looking at. */
+export function subjectOfContext(context: ExecutionContext): RateLimitSubject {
+  return subjectOf(context.switchToHttp().getRequest<{ ip: string; principal?: Principal }>());
 }

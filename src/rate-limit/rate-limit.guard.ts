@@ -8,12 +8,11 @@ import {
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal';
+import type { FastifyReply } from 'fastify';
 import { PublicMetadata } from '../permissions/permissions.decorators';
 import { RateLimitPerIpMetadata } from './rate-limit.decorator';
 import { RateLimitService } from './rate-limit.service';
-import { subjectOf } from './rate-limit-subject';
+import { subjectOfContext } from './rate-limit-subject';
 
 /**
  * Runs after authentication: a request with a valid key counts against the
@@ -46,9 +45,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     limit,
     ttl,
   }: ThrottlerRequest): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
-    await this.rateLimit.enforce(subjectOf(request), http.getResponse<FastifyReply>(), limit, ttl);
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    await this.rateLimit.enforce(subjectOfContext(context), reply, limit, ttl);
     return true;
   }
 }

@@ -2,14 +2,12 @@ import { Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal';
 import { rateLimitConfig } from '../config/configuration';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
 import { RateLimitRedis } from './rate-limit-redis';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitService, THROTTLER_NAME } from './rate-limit.service';
-import { limitFor, subjectOf } from './rate-limit-subject';
+import { limitFor, subjectOfContext } from './rate-limit-subject';
 import { RateLimitStoreModule } from './rate-limit-store.module';
 
 function throttlerOptions(
@@ -22,13 +20,7 @@ function throttlerOptions(
         name: THROTTLER_NAME,
         ttl: config.windowS * 1000,
         // Resolved per request from the principal, never cached: a tier change applies at once.
-        limit: (context) =>
-          limitFor(
-            subjectOf(
-              context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>(),
-            ),
-            config,
-          ),
+        limit: (context) => limitFor(subjectOfContext(context), config),
       },
     ],
     storage: redis.client
