@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { version } from '../package.json';
 import { ApiDataResponse } from './common/swagger';
 import { Public } from './permissions/permissions.decorators';
+import { RateLimitPerIp } from './rate-limit/rate-limit.decorator';
 
 class ServiceInfoDto {
   @ApiProperty({ example: 'latchkey' }) name!: string;
@@ -15,6 +16,7 @@ class ServiceInfoDto {
 export class AppController {
   @Get()
   @Public()
+  @RateLimitPerIp()
   @ApiOperation({ summary: 'Service name, version and where the API docs are' })
   @ApiDataResponse(ServiceInfoDto)
   info(): { data: ServiceInfoDto } {

@@ -16,6 +16,8 @@ import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 import { AccessGuard } from './permissions/access.guard';
 import { PermissionsModule } from './permissions/permissions.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -32,11 +34,14 @@ import { UsersModule } from './users/users.module';
     PermissionsModule,
     KeysModule,
     AuthModule,
+    RateLimitModule,
   ],
   controllers: [AppController],
   providers: [
-    // Guards run in this order: who is calling, then what it may do.
+    // Guards run in this order: who is calling, whether its budget allows
+    // another request (403s count too), then what it may do.
     { provide: APP_GUARD, useExisting: ApiKeyAuthGuard },
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

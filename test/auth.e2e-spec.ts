@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApiKey } from '../src/keys/api-key.entity';
-import { User } from '../src/users/user.entity';
-import { insertUser } from './factories/users';
+import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -137,10 +136,10 @@ describe('authentication (SPEC section 2)', () => {
       await db.getRepository(ApiKey).delete(deleted.id);
       await rejected(bearer(deleted.key));
 
-      const userId = (await insertUser(t, { name: 'dora' })).id;
+      const userId = (await createUser(t, { role: 'manager' })).id;
       const dorasKey = await createKey({ name: 'doras', owner_id: userId });
       await t.http.get('/api/v1/me').set(bearer(dorasKey.key)).expect(200);
-      await db.getRepository(User).update(userId, { status: 'disabled' as User['status'] });
+      await updateUser(t, userId, { status: 'disabled' });
       await rejected(bearer(dorasKey.key));
     });
   });

@@ -15,7 +15,9 @@ describe('POST /api/v1/keys/verify', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const service = await createUser(t, { role: 'service' });
-    verifierKey = (await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'] })).key;
+    verifierKey = (
+      await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
+    ).key;
     client = await createUser(t, { role: 'client' });
   });
   afterAll(() => t.close());
@@ -33,6 +35,7 @@ describe('POST /api/v1/keys/verify', () => {
     scopes: grants,
     tier: 'standard',
     expires_at: null,
+    ratelimit: { limit: 100, remaining: expect.any(Number), reset: expect.any(Number) },
   });
   const keys = () => dataSourceOf(t).getRepository(ApiKey);
 
@@ -44,6 +47,7 @@ describe('POST /api/v1/keys/verify', () => {
       code: 'VALID',
       ...verdictFor(key),
       tier: 'premium',
+      ratelimit: { limit: 1000, remaining: 999, reset: expect.any(Number) },
       expires_at: expect.stringMatching(/^\d{4}-.+Z$/),
     });
     expect(await verify({ key: key.key })).toMatchObject({ valid: true, code: 'VALID' });
@@ -98,6 +102,22 @@ describe('POST /api/v1/keys/verify', () => {
     expect(await verify(asks)).toMatchObject({ valid: true, code: 'VALID' });
     await updateUser(t, owner.id, { role: 'viewer' });
     expect(await verify(asks)).toMatchObject({ valid: false, code: 'INSUFFICIENT_SCOPE' });
+  });
+
+  it('RATE_LIMITED once the verified key has spent its budget; each verification counts', async () => {
+    const key = await clientKey();
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push(await verify({ key: key.key }));
+    expect(answers[0].ratelimit).toEqual({ limit: 100, remaining: 99, reset: expect.any(Number) });
+    expect(answers[99]).toMatchObject({ valid: true, ratelimit: { remaining: 0 } });
+    expect(await verify({ key: key.key })).toMatchObject({
+      valid: false,
+      code: 'RATE_LIMITED',
+      key_id: key.id,
+      ratelimit: { limit: 100, remaining: 0 },
+    });
+    // The same budget as the key's own requests to guarded routes.
+    expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 429, 'rate_limited');
   });
 
   it('agrees with the guard of a Latchkey route for every code', async () => {

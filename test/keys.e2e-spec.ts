@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { LastUsedRecorder } from '../src/keys/last-used.recorder';
-import { createKey } from './factories/keys';
-import { insertUser } from './factories/users';
+import { createKey } from './factories/key.factory';
+import { createUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, isMariaDb, startTestApp, TestApp } from './support/test-app';
@@ -71,7 +71,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
     let reader: string;
     beforeAll(async () => {
       // A fresh user so that the list holds exactly these keys.
-      owner = (await insertUser(t, { name: 'lister' })).id;
+      owner = (await createUser(t, { role: 'manager' })).id;
       reader = (
         await createKey(t, {
           name: 'reader',

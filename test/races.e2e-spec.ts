@@ -1,5 +1,5 @@
 import { ApiKey } from '../src/keys/api-key.entity';
-import { createKey } from './factories/keys';
+import { createKey } from './factories/key.factory';
 import { dataSourceOf } from './support/database';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 

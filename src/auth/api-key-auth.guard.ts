@@ -5,6 +5,7 @@ import passport from 'passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
 import { accessRuleOf } from '../permissions/access-rule';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { ApiKeyStrategy } from './api-key.strategy';
 import type { Principal } from './principal';
 
@@ -26,6 +27,7 @@ export class ApiKeyAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly readiness: ReadinessService,
     private readonly strategy: ApiKeyStrategy,
+    private readonly rateLimit: RateLimitService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,10 +37,27 @@ export class ApiKeyAuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
-    const principal = await this.authenticate(request, http.getResponse<FastifyReply>());
-    if (!principal) throw ApiError.unauthorized();
+    const reply = http.getResponse<FastifyReply>();
+    const principal = await this.authenticate(request, reply);
+    if (!principal) {
+      await this.countAgainstClientAddress(request, reply);
+      throw ApiError.unauthorized();
+    }
     request[PRINCIPAL_PROPERTY] = principal;
     return true;
+  }
+
+  /**
+   * A request without a valid key spends its client address's anonymous
+   * budget, so that guessing keys is limited too; once it is spent the
+   * answer is 429 instead of 401. A valid key from the same address is
+   * counted against its own budget and still works.
+   */
+  private async countAgainstClientAddress(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
+    await this.rateLimit.enforce({ kind: 'ip', ip: request.ip }, reply);
   }
 
   private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal | false> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HealthModule } from '../health/health.module';
 import { KeysModule } from '../keys/keys.module';
 import { PermissionsModule } from '../permissions/permissions.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
 import { ApiKeyStrategy } from './api-key.strategy';
@@ -10,7 +11,7 @@ import { MeController } from './me.controller';
 import { RootKeyService } from './root-key.service';
 
 @Module({
-  imports: [KeysModule, UsersModule, PermissionsModule, HealthModule],
+  imports: [KeysModule, UsersModule, PermissionsModule, HealthModule, RateLimitModule],
   controllers: [MeController],
   providers: [ApiKeyStrategy, ApiKeyAuthGuard, RootKeyService, BootstrapService],
   exports: [ApiKeyAuthGuard],

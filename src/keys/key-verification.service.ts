@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { missingGrants } from '../permissions/grants';
 import { PermissionsService } from '../permissions/permissions.service';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { VerifyKeyDto } from './dto/verify-key.dto';
 import type { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
 import { KeysService } from './keys.service';
@@ -13,6 +14,7 @@ export const VERIFICATION_CODES = [
   'OWNER_DISABLED',
   'IP_NOT_ALLOWED',
   'INSUFFICIENT_SCOPE',
+  'RATE_LIMITED',
 ] as const;
 
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
@@ -30,6 +32,7 @@ export class KeyVerificationService {
   constructor(
     private readonly keys: KeysService,
     private readonly permissions: PermissionsService,
+    private readonly rateLimit: RateLimitService,
   ) {}
 
   async verify(request: VerifyKeyDto): Promise<VerifyKeyResponseDto> {
@@ -42,13 +45,19 @@ export class KeyVerificationService {
     if (!principal) return { valid: false, code };
 
     const grants = this.permissions.grantsOf(principal);
+    // A verified use spends the key's own budget, as a request to a guarded route would.
+    const budget = await this.rateLimit.consumeForKey(principal.key);
     const key = {
       key_id: principal.key.id,
       owner_id: principal.user.id,
       scopes: grants,
       tier: principal.key.tier,
       expires_at: principal.key.expiresAt?.toISOString() ?? null,
+      ...(budget && {
+        ratelimit: { limit: budget.limit, remaining: budget.remaining, reset: budget.reset },
+      }),
     };
+    if (budget && !budget.allowed) return { valid: false, code: 'RATE_LIMITED', ...key };
     if (missingGrants(grants, required).length > 0) {
       return { valid: false, code: 'INSUFFICIENT_SCOPE', ...key };
     }

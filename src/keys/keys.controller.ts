@@ -31,6 +31,7 @@ import { ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import { ReportLeakDto, ReportLeakResultDto } from './dto/report-leak.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
+import { RateLimitPerIp } from '../rate-limit/rate-limit.decorator';
 import { KeyCleanupService } from './key-cleanup.service';
 import { presentKey } from './key.presenter';
 import { KeysService } from './keys.service';
@@ -117,6 +118,7 @@ export class KeysController {
 
   @Post('report-leak')
   @Public()
+  @RateLimitPerIp()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Report leaked tokens',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PermissionsModule } from '../permissions/permissions.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
@@ -13,7 +14,13 @@ import { KeysService } from './keys.service';
 import { LastUsedRecorder } from './last-used.recorder';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, UsersModule, PermissionsModule],
+  imports: [
+    TypeOrmModule.forFeature([ApiKey]),
+    AuditModule,
+    UsersModule,
+    PermissionsModule,
+    RateLimitModule,
+  ],
   controllers: [KeysController, KeyVerificationController],
   providers: [
     KeysService,

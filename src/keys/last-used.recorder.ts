@@ -6,7 +6,8 @@ import { ApiKey } from './api-key.entity';
 
 interface Use {
   at: Date;
-  ip: string;
+  /** Null when a verification named no client address. */
+  ip: string | null;
 }
 
 /**
@@ -26,7 +27,7 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
   ) {}
 
   record(keyId: string, ip: string, at = new Date()): void {
-    this.pending.set(keyId, { at, ip });
+    this.pending.set(keyId, { at, ip: ip || null });
     this.scheduleFlush();
   }
 

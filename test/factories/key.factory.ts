@@ -15,11 +15,17 @@ export function keyInput(overrides: Partial<KeyInput> = {}): KeyInput {
   return { name: uniqueName('key'), ...overrides };
 }
 
+/** The 201 body's data: the key and, once only, its token in `key`. */
 export interface CreatedKey {
   id: string;
   key: string;
+  name: string;
   owner_id: string;
+  masked_key: string;
   scopes: string[];
+  tier: string;
+  status: string;
+  expires_at: string | null;
 }
 
 /** Creates a key through the API, as root unless another caller's token is given. */

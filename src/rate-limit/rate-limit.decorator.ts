@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiErrors } from '../common/swagger';
+
+export const RateLimitPerIpMetadata = Reflector.createDecorator<boolean>();
+
+/**
+ * Limits a @Public() route per client address, with the anonymous budget
+ * (RATE_LIMIT_ANONYMOUS) that requests without a valid key share. Public
+ * routes without it are not limited, so that load balancers can poll
+ * health and people can read the docs however busy the service is.
+ */
+export const RateLimitPerIp = () =>
+  applyDecorators(
+    RateLimitPerIpMetadata(true),
+    ApiErrors(429),
+    ApiHeader({
+      name: 'X-Forwarded-For',
+      required: false,
+      description: 'The client address that is limited, read only when TRUST_PROXY is set.',
+    }),
+  );

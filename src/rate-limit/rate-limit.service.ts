@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
+import { ApiError } from '../common/api-error';
+import { rateLimitConfig } from '../config/configuration';
+import type { KeyTier } from '../keys/api-key.entity';
+import { RateLimitRedis } from './rate-limit-redis';
+import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
+
+/** One request's place in its budget; `reset` is in seconds, as in X-RateLimit-Reset. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  reset: number;
+}
+
+/** The one throttler Latchkey configures: @nestjs/throttler's default name. */
+export const THROTTLER_NAME = 'default';
+
+/**
+ * The throttler stores block a spent key for `blockDuration`; ours ask for
+ * 1 ms (the least Redis accepts) so that a spent budget lasts exactly until
+ * its window ends, as X-RateLimit-Reset says, and not a whole window beyond.
+ */
+const BLOCK_MS = 1;
+
+/** The minimal HTTP reply that headers can be set on (Fastify's reply). */
+interface HeaderSink {
+  header(name: string, value: string | number): unknown;
+}
+
+/**
+ * Counts requests against a key's tier limit or a client address's anonymous
+ * limit, in the throttler storage (process memory, or Redis shared by every
+ * instance). Fails open: when the store cannot be reached the request is not
+ * counted and the decision is `null`.
+ */
+@Injectable()
+export class RateLimitService {
+  constructor(
+    @Inject(rateLimitConfig.KEY) private readonly config: ConfigType<typeof rateLimitConfig>,
+    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
+    private readonly redis: RateLimitRedis,
+  ) {}
+
+  get windowMs(): number {
+    return this.config.windowS * 1000;
+  }
+
+  /**
+   * Counts one use of a key against its tier's budget, e.g. for
+   * `POST /keys/verify`; the caller reads the tier fresh from the database.
+   * `null` when the counters are unreachable and the use went uncounted.
+   */
+  consumeForKey(key: { id: string; tier: KeyTier }): Promise<RateLimitDecision | null> {
+    return this.consume({ kind: 'key', id: key.id, tier: key.tier });
+  }
+
+  /** Counts one request without a valid key against its client address's budget. */
+  consumeForIp(ip: string): Promise<RateLimitDecision | null> {
+    return this.consume({ kind: 'ip', ip });
+  }
+
+  async consume(
+    subject: RateLimitSubject,
+    limit = limitFor(subject, this.config),
+    ttlMs = this.windowMs,
+  ): Promise<RateLimitDecision | null> {
+    let totalHits: number;
+    let timeToExpire: number;
+    try {
+      ({ totalHits, timeToExpire } = await this.storage.increment(
+        counterKey(subject),
+        ttlMs,
+        limit,
+        BLOCK_MS,
+        THROTTLER_NAME,
+      ));
+    } catch (error) {
+      this.redis.outage.failed(error);
+      return null;
+    }
+    this.redis.outage.recovered();
+    return {
+      allowed: totalHits <= limit,
+      limit,
+      remaining: Math.max(0, limit - totalHits),
+      reset: timeToExpire,
+    };
+  }
+
+  /**
+   * Counts a request, puts the X-RateLimit-* headers on its reply and throws
+   * 429 `rate_limited` once the budget is spent.
+   */
+  async enforce(
+    subject: RateLimitSubject,
+    reply: HeaderSink,
+    limit?: number,
+    ttlMs?: number,
+  ): Promise<void> {
+    const decision = await this.consume(subject, limit, ttlMs);
+    if (!decision) return;
+    reply.header('X-RateLimit-Limit', decision.limit);
+    reply.header('X-RateLimit-Remaining', decision.remaining);
+    reply.header('X-RateLimit-Reset', decision.reset);
+    if (!decision.allowed) throw rateLimited(decision.reset);
+  }
+}
+
+function rateLimited(retryAfterS: number): ApiError {
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Rate limit exceeded; retry in ${retryAfterS} s.`,
+    undefined,
+    { 'Retry-After': String(retryAfterS) },
+  );
+}

@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { until } from './support/poll';
+import { expectBudget, expectRateLimited, expectUncounted } from './support/rate-limit';
+import { isolatedRedisUrl, redisServerUrl, requireRedis } from './support/redis';
+import { TcpProxy } from './support/tcp-proxy';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+/** The root key is enterprise; a small enterprise limit lets a test spend its budget. */
+const LIMIT = 4;
+const limits = { RATE_LIMIT_ENTERPRISE: String(LIMIT) };
+
+const me = (t: TestApp) => t.http.get('/api/v1/me').set(bearer(t.rootKey));
+/** What GET /api/v1/health says about Redis. */
+const redisCheck = async (t: TestApp) => {
+  const { body } = await t.http.get('/api/v1/health');
+  return (body as { data: { checks: { redis: { status: string } } } }).data.checks.redis;
+};
+
+describe('rate limits in Redis (SPEC section 5)', () => {
+  beforeAll(requireRedis);
+
+  describe('two instances with one REDIS_URL', () => {
+    let first: TestApp;
+    let second: TestApp;
+    beforeAll(async () => {
+      const env = { ...limits, REDIS_URL: isolatedRedisUrl() };
+      first = await startTestApp({ env });
+      // Same database and key file: the same root key on both, as behind a load balancer.
+      second = await startTestApp({ env, dataDir: first.dataDir, keepDatabase: true });
+    });
+    afterAll(async () => {
+      await second?.close();
+      await first?.close();
+    });
+
+    it('report Redis up', async () => {
+      expect(await redisCheck(first)).toEqual({ status: 'up' });
+    });
+
+    it('share one budget per key', async () => {
+      const instances = [first, second, first, second];
+      for (const [index, t] of instances.entries()) {
+        const response = await me(t);
+        expect(response.status).toBe(200);
+        expectBudget(response, LIMIT, LIMIT - 1 - index);
+      }
+      expectRateLimited(await me(first), LIMIT);
+      expectRateLimited(await me(second), LIMIT);
+    });
+  });
+
+  describe('a Redis outage', () => {
+    let proxy: TcpProxy;
+    let t: TestApp;
+    beforeAll(async () => {
+      const server = redisServerUrl();
+      proxy = await TcpProxy.create({ host: server.hostname, port: Number(server.port || 6379) });
+      await proxy.start();
+      t = await startTestApp({ env: { ...limits, REDIS_URL: isolatedRedisUrl(proxy.port) } });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await proxy?.cut();
+    });
+
+    it('lets requests through uncounted, shows in health, and counting resumes after', async () => {
+      expectBudget(await me(t).expect(200), LIMIT, LIMIT - 1);
+
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      await proxy.cut();
+      // Fail open: more requests than the budget holds, none refused, none counted.
+      for (let i = 0; i < LIMIT + 2; i++) expectUncounted(await me(t).expect(200));
+      const health = await t.http.get('/api/v1/health').expect(200);
+      expect(health.body.data.checks).toEqual({
+        startup: { status: 'up' },
+        database: { status: 'up' },
+        redis: { status: 'down', message: 'unreachable: requests are not rate-limited' },
+      });
+
+      await proxy.start();
+      await until(async () => (await redisCheck(t)).status === 'up', 'Redis is reachable again');
+      // One warning for the whole outage, not one per request or reconnection attempt.
+      const outageWarnings = warn.mock.calls.filter(([message]) =>
+        String(message).startsWith('Redis is unreachable'),
+      );
+      warn.mockRestore();
+      expect(outageWarnings).toHaveLength(1);
+      // The count kept in Redis goes on from where it was.
+      expectBudget(await me(t).expect(200), LIMIT, LIMIT - 2);
+      expectBudget(await me(t).expect(200), LIMIT, LIMIT - 3);
+      expectBudget(await me(t).expect(200), LIMIT, 0);
+      expectRateLimited(await me(t), LIMIT);
+    });
+  });
+});
