@@ -89,6 +89,30 @@ const ROUTES: RouteCase[] = [
     call: () => ({ method: 'post', path: '/keys', body: keyInput() }),
   },
   {
+    route: 'GET /keys',
+    permission: 'api_keys.read',
+    success: 200,
+    call: () => ({ method: 'get', path: '/keys' }),
+  },
+  {
+    route: 'GET /keys/cleanup',
+    permission: 'api_keys.read',
+    success: 200,
+    call: () => ({ method: 'get', path: '/keys/cleanup' }),
+  },
+  {
+    route: 'POST /keys/cleanup',
+    permission: 'api_keys.delete',
+    success: 200,
+    call: () => ({ method: 'post', path: '/keys/cleanup', body: { expired: true } }),
+  },
+  {
+    route: 'GET /audit-events',
+    permission: 'audit.read',
+    success: 200,
+    call: () => ({ method: 'get', path: '/audit-events' }),
+  },
+  {
     route: 'POST /keys/verify',
     permission: 'api_keys.verify',
     success: 200,

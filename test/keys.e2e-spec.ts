@@ -645,3 +645,21 @@ describe('tokens at rest', () => {
     }
   });
 });
+
+describe('report-leak is limited per client address', () => {
+  it('answers 429 rate_limited with Retry-After once the anonymous budget is spent', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_ANONYMOUS: '3' } });
+    try {
+      const report = () => t.http.post('/api/v1/keys/report-leak').send({ tokens: ['lk_x'] });
+      for (let i = 0; i < 3; i++) {
+        const accepted = await report().expect(202);
+        expect(accepted.headers['x-ratelimit-remaining']).toBe(String(2 - i));
+      }
+      const refused = await report();
+      expectError(refused, 429, 'rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

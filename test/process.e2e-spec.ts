@@ -70,4 +70,67 @@ describe('the service process', () => {
       service.child.kill('SIGKILL');
     }
   });
+
+  it('never writes a token to its output, whatever the requests carry', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-proc-'));
+    const port = await freePort();
+    const service = startService({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'trace',
+    });
+    try {
+      await waitFor(() => service.output().includes('API key authentication ready'), 20000);
+      const root = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+          ...init,
+          headers: {
+            'Content-Type': 'application/json',
+            ...(init.headers as Record<string, string>),
+          },
+        });
+      const created = await (
+        await api('/keys', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${root}` },
+          body: JSON.stringify({ name: 'logged' }),
+        })
+      ).json();
+      const token: string = created.data.key;
+      const regenerated = await (
+        await api(`/keys/${created.data.id}/regenerate`, {
+          method: 'POST',
+          headers: { 'X-Api-Key': root },
+          body: JSON.stringify({ grace_period_s: 60 }),
+        })
+      ).json();
+      const tokens = [root, token, regenerated.data.key as string];
+      for (const t of tokens) {
+        await api('/me', { headers: { Authorization: `Bearer ${t}` } });
+        await api('/me', { headers: { 'X-Api-Key': t } });
+        await api(`/me?access_token=${t}&api_key=${t}`);
+        await api('/keys', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${t}` },
+          body: JSON.stringify({ name: t, key: t }),
+        });
+        await api('/keys/verify', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${root}` },
+          body: JSON.stringify({ key: t, bogus: t }),
+        });
+      }
+      await api('/keys/report-leak', { method: 'POST', body: JSON.stringify({ tokens }) });
+
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      const output = service.output();
+      expect(output).toContain('request completed'); // requests were logged
+      for (const t of tokens) expect(output).not.toContain(t.slice(3));
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+  });
 });
