@@ -286,3 +286,29 @@ describe('the per-user key limit (MAX_KEYS_PER_USER)', () => {
     );
   });
 });
+
+describe('the client address behind a proxy (TRUST_PROXY)', () => {
+  const officeOnly = { name: 'office', allowed_ips: ['203.0.113.0/24'] };
+
+  it.each([
+    ['true', 200],
+    ['false', 403],
+  ])(
+    'with TRUST_PROXY=%s, X-Forwarded-For from the allowlist gets %i',
+    async (trustProxy, status) => {
+      const t = await startTestApp({ env: { TRUST_PROXY: trustProxy } });
+      try {
+        const { key } = (await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send(officeOnly))
+          .body.data;
+        const response = await t.http
+          .get('/api/v1/me')
+          .set(bearer(key))
+          .set('X-Forwarded-For', '203.0.113.9');
+        expect(response.status).toBe(status);
+        if (status === 403) expectError(response, 403, 'ip_not_allowed');
+      } finally {
+        await t.close();
+      }
+    },
+  );
+});

@@ -74,12 +74,13 @@ describe('rate limits, in memory (SPEC section 5)', () => {
     for (let i = 0; i < 2; i++) await me(key).expect(200);
     expectRateLimited(await me(key), 2);
 
-    // PATCH /keys/:id is not built yet; change the tier where it is stored.
-    await dataSourceOf(t).getRepository(ApiKey).update(id, { tier: KeyTier.Premium });
+    const changeTier = (tier: KeyTier) =>
+      t.http.patch(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).send({ tier }).expect(200);
+    await changeTier(KeyTier.Premium);
     // Three requests counted so far, the third refused: a premium key has room for none.
     expectRateLimited(await me(key), 3);
 
-    await dataSourceOf(t).getRepository(ApiKey).update(id, { tier: KeyTier.Enterprise });
+    await changeTier(KeyTier.Enterprise);
     expectBudget(await me(key).expect(200), 20, 15);
   });
 
