@@ -9,7 +9,7 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { PublicMetadata } from '../permissions/permissions.decorators';
+import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitPerIpMetadata } from './rate-limit.decorator';
 import { RateLimitService } from './rate-limit.service';
 import { subjectOfContext } from './rate-limit-subject';
@@ -33,9 +33,13 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride(PublicMetadata, targets) ?? false;
-    const perIp = this.reflector.getAllAndOverride(RateLimitPerIpMetadata, targets) ?? false;
+    const isPublic =
+      accessRuleOf(this.reflector, context.getHandler(), context.getClass())?.isPublic ?? false;
+    const perIp =
+      this.reflector.getAllAndOverride(RateLimitPerIpMetadata, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? false;
     return Promise.resolve(isPublic && !perIp);
   }
 
