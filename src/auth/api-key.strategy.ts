@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy as BearerStrategy, VerifyFunctionWithRequest } from 'passport-http-bearer';
 import { ApiError } from '../common/api-error';
-import { KeysService } from '../keys/keys.service';
+import { KeyAuthenticationService } from '../keys/key-authentication.service';
 import { extractApiKey } from './extract-api-key';
 import type { Principal } from './principal';
 
@@ -32,7 +32,7 @@ export const API_KEY_STRATEGY = 'api-key';
 
 @Injectable()
 export class ApiKeyStrategy extends PassportStrategy(HeaderApiKeyStrategy, API_KEY_STRATEGY) {
-  constructor(private readonly keys: KeysService) {
+  constructor(private readonly keys: KeyAuthenticationService) {
     super({ passReqToCallback: true });
   }
 

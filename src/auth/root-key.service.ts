@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { appConfig } from '../config/configuration';
-import { KeysService } from '../keys/keys.service';
+import { KeyTokensService } from '../keys/key-tokens.service';
+import { RootKeyRegistrar } from '../keys/root-key.registrar';
 import { UsersService } from '../users/users.service';
 
 /** A start-up problem that retrying cannot fix. */
@@ -20,7 +21,8 @@ export class RootKeyService {
   constructor(
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly users: UsersService,
-    private readonly keys: KeysService,
+    private readonly tokens: KeyTokensService,
+    private readonly registrar: RootKeyRegistrar,
   ) {}
 
   async ensureRootKey(): Promise<void> {
@@ -28,11 +30,11 @@ export class RootKeyService {
     const path = this.config.apiKeyFile;
     let token = await this.readKeyFile(path);
     if (token === null) {
-      token = this.keys.generateToken();
+      token = this.tokens.issue().token;
       // The file first: if registering fails, the next start registers it.
       await writeSecretFile(path, token);
     }
-    const { revokedPrevious } = await this.keys.registerRootKey(root.id, token);
+    const { revokedPrevious } = await this.registrar.register(root.id, token);
     if (revokedPrevious)
       this.logger.warn('The key file was missing: a new root key replaced the old one.');
     this.logger.log(`API key authentication ready (key file: ${path})`);
@@ -47,7 +49,7 @@ export class RootKeyService {
       throw new FatalStartupError(`Cannot read the key file ${path}: ${(error as Error).message}`);
     }
     const token = contents.trim();
-    if (!this.keys.isWellFormed(token)) {
+    if (!this.tokens.isWellFormed(token)) {
       throw new FatalStartupError(
         `The key file ${path} does not hold a valid key; delete it to make a new root key.`,
       );

@@ -4,7 +4,7 @@ import { PermissionsService } from '../permissions/permissions.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { VerifyKeyDto } from './dto/verify-key.dto';
 import type { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
-import { KeysService } from './keys.service';
+import { KeyAuthenticationService } from './key-authentication.service';
 
 export const VERIFICATION_CODES = [
   'VALID',
@@ -24,13 +24,13 @@ const NO_CLIENT_ADDRESS = '';
 
 /**
  * Answers for another service whether a key may make a request, with the very
- * decisions the guards make: `KeysService.authenticate` (the one
+ * decisions the guards make: `KeyAuthenticationService.authenticate` (the one
  * `decideKeyAccess`) and the same effective-grants check as `AccessGuard`.
  */
 @Injectable()
 export class KeyVerificationService {
   constructor(
-    private readonly keys: KeysService,
+    private readonly keys: KeyAuthenticationService,
     private readonly permissions: PermissionsService,
     private readonly rateLimit: RateLimitService,
   ) {}

@@ -10,7 +10,10 @@ import { KeyVerificationController } from './key-verification.controller';
 import { KeyVerificationService } from './key-verification.service';
 import { KeysController } from './keys.controller';
 import { KeyCleanupService } from './key-cleanup.service';
+import { KeyAuthenticationService } from './key-authentication.service';
+import { KeyTokensService } from './key-tokens.service';
 import { KeysService } from './keys.service';
+import { RootKeyRegistrar } from './root-key.registrar';
 import { LastUsedRecorder } from './last-used.recorder';
 
 @Module({
@@ -24,11 +27,14 @@ import { LastUsedRecorder } from './last-used.recorder';
   controllers: [KeysController, KeyVerificationController],
   providers: [
     KeysService,
+    KeyTokensService,
+    KeyAuthenticationService,
+    RootKeyRegistrar,
     KeyCleanupService,
     KeyVerificationService,
     LastUsedRecorder,
     CryptoRepository,
   ],
-  exports: [KeysService],
+  exports: [KeysService, KeyTokensService, KeyAuthenticationService, RootKeyRegistrar],
 })
 export class KeysModule {}

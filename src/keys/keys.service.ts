@@ -10,23 +10,21 @@ import { keysConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
-import { ADMIN_SCOPE, Role } from '../permissions/permission';
+import { Role } from '../permissions/permission';
 import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
 import { ROOT_USER_NAME, UsersService } from '../users/users.service';
 import { likeContains, pageWindow } from '../common/pagination';
 import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
-import { CryptoRepository } from './crypto.repository';
 import { CreateKeyDto } from './dto/create-key.dto';
 import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
-import { decideKeyAccess, isExpired, KeyAccessCode, KeyMatch } from './key-access';
+import { isExpired } from './key-access';
 import { resolveExpiry } from './key-expiry';
-import { formatToken, isWellFormedToken, maskToken, TOKEN_BYTES } from './key-token';
+import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
-
-export const ROOT_KEY_NAME = 'root';
+import { ROOT_KEY_NAME } from './root-key.registrar';
 
 export interface NewKey {
   ownerId: string;
@@ -37,58 +35,18 @@ export interface NewKey {
   allowedIps: string[];
 }
 
-export interface AuthenticationResult {
-  code: KeyAccessCode;
-  principal?: Principal;
-}
-
 @Injectable()
 export class KeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @Inject(keysConfig.KEY) private readonly config: ConfigType<typeof keysConfig>,
-    private readonly crypto: CryptoRepository,
+    private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
   ) {}
-
-  isWellFormed(token: string): boolean {
-    return isWellFormedToken(token, this.config.prefix);
-  }
-
-  /**
-   * Decides whether a presented token may be used now, from the key's and its
-   * owner's current state (one indexed read). Malformed tokens never reach
-   * the database.
-   */
-  async authenticate(
-    token: string,
-    clientIp: string,
-    now = new Date(),
-  ): Promise<AuthenticationResult> {
-    const match = this.isWellFormed(token) ? await this.findByToken(token) : null;
-    const code = decideKeyAccess(match, now, clientIp);
-    if (code !== 'VALID' || !match) return { code };
-    const { key } = match;
-    this.lastUsed.record(key.id, clientIp, now);
-    return {
-      code,
-      principal: {
-        user: { id: key.owner.id, name: key.owner.name, role: key.owner.role },
-        key: {
-          id: key.id,
-          name: key.name,
-          maskedKey: key.maskedKey,
-          tier: key.tier,
-          scopes: key.scopes,
-          expiresAt: key.expiresAt,
-        },
-      },
-    };
-  }
 
   /**
    * Creates a key for the caller, or for `dto.owner_id` when the caller is an
@@ -119,15 +77,15 @@ export class KeysService {
     actor: Principal | null,
     ip: string | null,
   ): Promise<{ key: ApiKey; token: string }> {
-    const token = this.generateToken();
+    const { token, keyHash, maskedKey } = this.tokens.issue();
     const now = new Date();
     const key = this.keys.create({
       ...input,
       id: randomUUID(),
-      keyHash: this.crypto.sha256Hex(token),
+      keyHash,
       previousKeyHash: null,
       previousKeyExpiresAt: null,
-      maskedKey: maskToken(token, this.config.prefix),
+      maskedKey,
       status: KeyStatus.Active,
       lastUsed: null,
       lastUsedIp: null,
@@ -237,7 +195,7 @@ export class KeysService {
     dto: RegenerateKeyDto,
     ip: string,
   ): Promise<{ key: ApiKey; token: string }> {
-    const token = this.generateToken();
+    const { token, keyHash, maskedKey } = this.tokens.issue();
     const now = new Date();
     const key = await this.database.transaction(async (manager) => {
       const current = await this.findAccessible(manager, caller, id, {
@@ -254,8 +212,8 @@ export class KeysService {
       }
       const grace = dto.grace_period_s ?? 0;
       const changes = {
-        keyHash: this.crypto.sha256Hex(token),
-        maskedKey: maskToken(token, this.config.prefix),
+        keyHash,
+        maskedKey,
         previousKeyHash: grace > 0 ? current.keyHash : null,
         previousKeyExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
         expiresAt: newExpiry ? resolveExpiry(dto, now) : current.expiresAt,
@@ -307,7 +265,7 @@ export class KeysService {
    */
   async reportLeak(tokens: string[], ip: string): Promise<void> {
     const hashes = [
-      ...new Set(tokens.filter((t) => this.isWellFormed(t)).map((t) => this.crypto.sha256Hex(t))),
+      ...new Set(tokens.filter((t) => this.tokens.isWellFormed(t)).map((t) => this.tokens.hash(t))),
     ];
     if (hashes.length === 0) return;
     await this.database.transaction(async (manager) => {
@@ -358,57 +316,6 @@ export class KeysService {
     return caller.user.id;
   }
 
-  /**
-   * Makes `token` the root user's bootstrap key: registers it on first start or
-   * after a database reset, and replaces (revokes) the previous root token
-   * when the key file was deleted.
-   */
-  async registerRootKey(ownerId: string, token: string): Promise<{ revokedPrevious: boolean }> {
-    const keyHash = this.crypto.sha256Hex(token);
-    if (await this.keys.existsBy({ keyHash })) return { revokedPrevious: false };
-    return this.database.transaction(async (manager) => {
-      const now = new Date();
-      const fresh = {
-        keyHash,
-        previousKeyHash: null,
-        previousKeyExpiresAt: null,
-        maskedKey: maskToken(token, this.config.prefix),
-        scopes: [ADMIN_SCOPE],
-        status: KeyStatus.Active,
-        expiresAt: null,
-        updatedAt: now,
-      };
-      const existing = await manager.findOneBy(ApiKey, { ownerId, name: ROOT_KEY_NAME });
-      if (!existing) {
-        await manager.insert(ApiKey, {
-          ...fresh,
-          id: randomUUID(),
-          ownerId,
-          name: ROOT_KEY_NAME,
-          tier: KeyTier.Enterprise,
-          allowedIps: [],
-          lastUsed: null,
-          lastUsedIp: null,
-          createdAt: now,
-        });
-        return { revokedPrevious: false };
-      }
-      await manager.update(ApiKey, { id: existing.id }, fresh);
-      await this.audit.record(
-        {
-          action: 'auth.root_key_rotated',
-          actor: null,
-          targetType: 'api_key',
-          targetId: existing.id,
-          ip: null,
-          details: { reason: 'key file missing at start-up', masked_key: fresh.maskedKey },
-        },
-        manager,
-      );
-      return { revokedPrevious: true };
-    });
-  }
-
   private async resolveOwner(
     caller: Principal,
     ownerId: string | undefined,
@@ -424,10 +331,6 @@ export class KeysService {
       ]);
     }
     return owner;
-  }
-
-  generateToken(): string {
-    return formatToken(this.config.prefix, this.crypto.randomBytes(TOKEN_BYTES));
   }
 
   /**
@@ -466,19 +369,6 @@ export class KeysService {
       return Object.assign(key, { lastUsed: use.at, lastUsedIp: use.ip });
     }
     return key;
-  }
-
-  /** One indexed read: the current hash, or the one a regeneration replaced. */
-  private async findByToken(token: string): Promise<KeyMatch | null> {
-    const keyHash = this.crypto.sha256Hex(token);
-    const key = await this.keys
-      .createQueryBuilder('key')
-      .innerJoinAndSelect('key.owner', 'owner')
-      .addSelect('key.keyHash')
-      .where('key.keyHash = :keyHash OR key.previousKeyHash = :keyHash', { keyHash })
-      .getOne();
-    if (!key?.owner) return null;
-    return { key: key as KeyMatch['key'], viaPreviousToken: key.keyHash !== keyHash };
   }
 
   /** Serialises key creation per owner (the per-user limit holds under races). */

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ApiKey } from './api-key.entity';
+import { decideKeyAccess, KeyAccessCode, KeyMatch } from './key-access';
+import { KeyTokensService } from './key-tokens.service';
+import { LastUsedRecorder } from './last-used.recorder';
+
+export interface AuthenticationResult {
+  code: KeyAccessCode;
+  principal?: Principal;
+}
+
+/**
+ * Whether a presented token may be used now. The route guard and
+ * `POST /keys/verify` both ask here, so they cannot disagree.
+ */
+@Injectable()
+export class KeyAuthenticationService {
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly tokens: KeyTokensService,
+    private readonly lastUsed: LastUsedRecorder,
+  ) {}
+
+  /**
+   * Decided from the key's and its owner's current state (one indexed read);
+   * malformed tokens never reach the database. A usable key's use is recorded.
+   */
+  async authenticate(
+    token: string,
+    clientIp: string,
+    now = new Date(),
+  ): Promise<AuthenticationResult> {
+    const match = this.tokens.isWellFormed(token) ? await this.findByToken(token) : null;
+    const code = decideKeyAccess(match, now, clientIp);
+    if (code !== 'VALID' || !match) return { code };
+    const { key } = match;
+    this.lastUsed.record(key.id, clientIp, now);
+    return {
+      code,
+      principal: {
+        user: { id: key.owner.id, name: key.owner.name, role: key.owner.role },
+        key: {
+          id: key.id,
+          name: key.name,
+          maskedKey: key.maskedKey,
+          tier: key.tier,
+          scopes: key.scopes,
+          expiresAt: key.expiresAt,
+        },
+      },
+    };
+  }
+
+  /** One indexed read: the current hash, or the one a regeneration replaced. */
+  private async findByToken(token: string): Promise<KeyMatch | null> {
+    const keyHash = this.tokens.hash(token);
+    const key = await this.keys
+      .createQueryBuilder('key')
+      .innerJoinAndSelect('key.owner', 'owner')
+      .addSelect('key.keyHash')
+      .where('key.keyHash = :keyHash OR key.previousKeyHash = :keyHash', { keyHash })
+      .getOne();
+    if (!key?.owner) return null;
+    return { key: key as KeyMatch['key'], viaPreviousToken: key.keyHash !== keyHash };
+  }
+}
