@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { databaseConfig } from '../config/configuration';
 
 @Injectable()
@@ -45,5 +45,14 @@ export class DatabaseService {
     const run = this.sqliteWriteQueue.then(() => this.dataSource.transaction(work));
     this.sqliteWriteQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Locks the rows `query` reads until the transaction ends (SELECT … FOR
+   * UPDATE), so concurrent changes to them queue up. On SQLite, whose writes
+   * DatabaseService.transaction already serialises, it leaves `query` as is.
+   */
+  forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return this.isSqlite ? query : query.setLock('pessimistic_write');
   }
 }

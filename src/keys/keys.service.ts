@@ -350,8 +350,7 @@ export class KeysService {
     if (!actsOnAllUsers(caller.user.role))
       builder.andWhere('key.ownerId = :ownerId', { ownerId: caller.user.id });
     if (options.withHash) builder.addSelect('key.keyHash');
-    // SQLite writes are already serialised by DatabaseService.transaction.
-    if (options.lock && !this.database.isSqlite) builder.setLock('pessimistic_write');
+    if (options.lock) this.database.forUpdate(builder);
     const key = (await builder.getOne()) as OwnedKey | null;
     if (!key) throw ApiError.notFound('API key');
     if (options.mutable && key.name === ROOT_KEY_NAME && key.owner.name === ROOT_USER_NAME) {
@@ -377,10 +376,7 @@ export class KeysService {
       .createQueryBuilder(User, 'user')
       .select('user.id')
       .where('user.id = :ownerId', { ownerId });
-    // SQLite writes are already serialised by DatabaseService.transaction.
-    const owner = await (
-      this.database.isSqlite ? query : query.setLock('pessimistic_write')
-    ).getOne();
+    const owner = await this.database.forUpdate(query).getOne();
     if (!owner) throw ApiError.notFound('User');
   }
 

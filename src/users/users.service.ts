@@ -124,11 +124,9 @@ export class UsersService {
 
   /** Reads the user for a change, holding its row so concurrent changes queue up. */
   private async lockUser(manager: EntityManager, id: string): Promise<User> {
-    // SQLite writes are already serialised by DatabaseService.transaction.
-    const user = await manager.findOne(User, {
-      where: { id },
-      ...(this.database.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    const user = await this.database
+      .forUpdate(manager.createQueryBuilder(User, 'user').where('user.id = :id', { id }))
+      .getOne();
     if (!user) throw ApiError.notFound('User');
     return user;
   }
