@@ -91,22 +91,22 @@ describe('the service process', () => {
             ...(init.headers as Record<string, string>),
           },
         });
-      const created = await (
+      const created = (await (
         await api('/keys', {
           method: 'POST',
           headers: { Authorization: `Bearer ${root}` },
           body: JSON.stringify({ name: 'logged' }),
         })
-      ).json();
+      ).json()) as { data: { id: string; key: string } };
       const token: string = created.data.key;
-      const regenerated = await (
+      const regenerated = (await (
         await api(`/keys/${created.data.id}/regenerate`, {
           method: 'POST',
           headers: { 'X-Api-Key': root },
           body: JSON.stringify({ grace_period_s: 60 }),
         })
-      ).json();
-      const tokens = [root, token, regenerated.data.key as string];
+      ).json()) as { data: { key: string } };
+      const tokens = [root, token, regenerated.data.key];
       for (const t of tokens) {
         await api('/me', { headers: { Authorization: `Bearer ${t}` } });
         await api('/me', { headers: { 'X-Api-Key': t } });
