@@ -97,6 +97,9 @@ async function recreateMariaDbDatabase(): Promise<void> {
   }
 }
 
+/** Set once we stop the service ourselves; before that, its exit is a failure. */
+let stopping = false;
+
 function startService(options: Options, dataDir: string, port: number): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -130,8 +133,6 @@ function startService(options: Options, dataDir: string, port: number): ChildPro
   });
   return child;
 }
-
-let stopping = false;
 
 async function stopService(child: ChildProcess): Promise<void> {
   stopping = true;
