@@ -6,6 +6,7 @@ import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
 import { ApiKeyAuthGuard } from './auth/api-key-auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -35,6 +36,10 @@ import { UsersModule } from './users/users.module';
     KeysModule,
     AuthModule,
     RateLimitModule,
+    // Read when this file is first imported, not when the app is created:
+    // set BENCH_BASELINE=1 in the environment before the process starts (as
+    // `npm run bench` does). Only the benchmark sets it.
+    ...(process.env.BENCH_BASELINE === '1' ? [BenchBaselineModule] : []),
   ],
   controllers: [AppController],
   providers: [

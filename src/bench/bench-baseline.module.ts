@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { BenchBaselineController } from './bench-baseline.controller';
+
+/**
+ * Loaded only when BENCH_BASELINE=1 (see app.module.ts); production never
+ * serves GET /api/v1/bench/hello.
+ */
+@Module({ controllers: [BenchBaselineController] })
+export class BenchBaselineModule {}
