@@ -25,23 +25,18 @@ describe('bootstrap key (SPEC section 3)', () => {
     }
   });
 
-  it('reuses the key from the file on later starts', async () => {
-    const first = await startTestApp();
-    await first.close();
-    const second = await startTestApp({ dataDir: first.dataDir, keepDatabase: true });
-    try {
-      expect(second.rootKey).toBe(first.rootKey);
-      await second.http.get('/api/v1/me').set(bearer(first.rootKey)).expect(200);
-    } finally {
-      await second.close();
-    }
-  });
-
-  it('re-registers the key from the file when the database was reset', async () => {
-    const first = await startTestApp();
-    await first.close();
+  const resetDatabase = async (dataDir: string) => {
     if (isMariaDb()) await emptyTables(process.env.TEST_DATABASE_URL!);
-    else rmSync(join(first.dataDir, 'latchkey.sqlite'));
+    else rmSync(join(dataDir, 'latchkey.sqlite'));
+  };
+
+  it.each([
+    ['reuses the key from the file on later starts', () => Promise.resolve()],
+    ['re-registers the key from the file when the database was reset', resetDatabase],
+  ])('%s', async (_case, between: (dataDir: string) => Promise<unknown>) => {
+    const first = await startTestApp();
+    await first.close();
+    await between(first.dataDir);
     const second = await startTestApp({ dataDir: first.dataDir, keepDatabase: true });
     try {
       expect(second.rootKey).toBe(first.rootKey);
