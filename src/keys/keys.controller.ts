@@ -88,6 +88,7 @@ export class KeysController {
   @RequirePermissions(Permission.ApiKeysRead)
   @ApiOperation({ summary: 'Count the keys a clean-up would delete' })
   @ApiDataResponse(CleanupCountsDto)
+  @ApiErrors(400)
   async cleanupCounts(
     @Query() query: CleanupScopeQueryDto,
     @CurrentPrincipal() caller: Principal,
