@@ -6,6 +6,7 @@
  * prints one Markdown table. Load never leaves this machine.
  *
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
+ *                    [--rotate 100000 [--requests 2000000]]
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { insertKeys } from './bulk-keys';
 
 const MARIADB_SERVER = 'mariadb://root@127.0.0.1:3306';
 const MARIADB_DATABASE = 'latchkey_bench';
@@ -29,6 +31,10 @@ interface Options {
   keys: number;
   durationS: number;
   connections: number;
+  /** Distinct keys the rotation scenario uses in turn; 0 leaves it out. */
+  rotate: number;
+  /** Requests in the rotation scenario; 0 runs it for the duration instead. */
+  requests: number;
 }
 
 interface Scenario {
@@ -39,6 +45,8 @@ interface Scenario {
   body?: string;
   /** Every response must have this status, or the numbers measure something else. */
   status: number;
+  /** Tokens sent in turn, one per request, instead of fixed headers. */
+  rotatingTokens?: string[];
 }
 
 interface Row {
@@ -46,6 +54,11 @@ interface Row {
   rps: number;
   p50: number;
   p99: number;
+  /** The service's CPU time (user + system) per request, in microseconds. */
+  cpuUs: number;
+  /** The service's resident memory when the scenario ended, and its growth during it, in MB. */
+  rssMb: number;
+  rssGrowthMb: number;
   /** Commits seen by SQLite's data_version while the scenario ran; undefined on MariaDB. */
   writes?: number;
 }
@@ -58,21 +71,27 @@ function parseOptions(): Options {
       keys: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
+      rotate: { type: 'string', default: '0' },
+      requests: { type: 'string', default: '0' },
     },
   });
   if (values.db !== 'sqlite' && values.db !== 'mariadb') throw new Error('--db: sqlite or mariadb');
-  const positive = (name: string, value: string) => {
+  const atLeast = (min: number) => (name: string, value: string) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
     return n;
   };
+  const positive = atLeast(1);
+  const rotate = atLeast(0)('rotate', values.rotate);
   return {
     db: values.db,
     redis: values.redis,
     // Two keys are the scenarios' own (the verifier and the key it checks).
-    keys: Math.max(2, positive('keys', values.keys)),
+    keys: Math.max(2 + rotate, positive('keys', values.keys)),
     durationS: positive('duration', values.duration),
     connections: positive('connections', values.connections),
+    rotate,
+    requests: atLeast(0)('requests', values.requests),
   };
 }
 
@@ -176,30 +195,54 @@ async function call(
 }
 
 /**
- * Creates `count` keys for root through the API, a few requests at a time;
- * the first may verify keys, the others hold nothing. Returns the first two
- * tokens: the rest only make the table the size of a real one.
+ * The two keys the scenarios use, made through the API (the first may verify
+ * keys, the second holds nothing), then the rest of the `count` keys written
+ * straight into the database (see bulk-keys.ts). Returns the two tokens and
+ * `rotate` tokens of the bulk keys.
  */
-async function seedKeys(base: string, rootKey: string, count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  const create = async (i: number) => {
-    const { status, json } = await call(base, rootKey, 'POST', '/api/v1/keys', {
-      name: `bench-${i}`,
-      scopes: i === 0 ? ['api_keys.verify'] : [],
-    });
-    if (status !== 201) throw new Error(`seeding key ${i}: ${status} ${JSON.stringify(json)}`);
-    tokens[i] = String(json.data?.key);
+async function seedKeys(
+  base: string,
+  rootKey: string,
+  options: Options,
+  dataDir: string,
+): Promise<{ verifierKey: string; userKey: string; rotatingTokens: string[] }> {
+  const create = async (name: string, scopes: string[]) => {
+    const { status, json } = await call(base, rootKey, 'POST', '/api/v1/keys', { name, scopes });
+    if (status !== 201) throw new Error(`seeding ${name}: ${status} ${JSON.stringify(json)}`);
+    return String(json.data?.key);
   };
-  const batch = 20;
-  for (let start = 0; start < count; start += batch) {
-    const size = Math.min(batch, count - start);
-    await Promise.all(Array.from({ length: size }, (_, j) => create(start + j)));
-  }
-  return tokens.slice(0, 2);
+  const verifierKey = await create('bench-verifier', ['api_keys.verify']);
+  const userKey = await create('bench-user', []);
+  const me = await call(base, rootKey, 'GET', '/api/v1/me');
+  const rootId = String((me.json.data?.user as { id: string }).id);
+  const rotatingTokens = await insertKeys(
+    databaseSettings(options, dataDir),
+    rootId,
+    options.keys - 2,
+    options.rotate,
+  );
+  return { verifierKey, userKey, rotatingTokens };
 }
 
-function scenarios(verifierKey: string, userKey: string): Scenario[] {
+function databaseSettings(options: Options, dataDir: string) {
+  return options.db === 'mariadb'
+    ? { url: `${MARIADB_SERVER}/${MARIADB_DATABASE}`, sqlitePath: '' }
+    : { sqlitePath: join(dataDir, 'latchkey.sqlite') };
+}
+
+function scenarios(verifierKey: string, userKey: string, rotatingTokens: string[]): Scenario[] {
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+  const rotation: Scenario[] = rotatingTokens.length
+    ? [
+        {
+          name: `GET /me, ${rotatingTokens.length} keys in turn`,
+          method: 'GET',
+          path: '/api/v1/me',
+          status: 200,
+          rotatingTokens,
+        },
+      ]
+    : [];
   return [
     { name: 'hello (baseline)', method: 'GET', path: '/api/v1/bench/hello', status: 200 },
     {
@@ -231,7 +274,22 @@ function scenarios(verifierKey: string, userKey: string): Scenario[] {
       body: JSON.stringify({ key: userKey }),
       status: 200,
     },
+    ...rotation,
   ];
+}
+
+/** The process's resident set size in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 /**
@@ -258,10 +316,17 @@ function sqliteWriteCounter(file: string): { stop(): number } {
   };
 }
 
-async function measure(base: string, scenario: Scenario, options: Options, sqliteFile?: string) {
+async function measure(
+  base: string,
+  service: ChildProcess,
+  scenario: Scenario,
+  options: Options,
+  sqliteFile?: string,
+) {
+  const tokens = scenario.rotatingTokens;
   const probe = await fetch(`${base}${scenario.path}`, {
     method: scenario.method,
-    headers: scenario.headers,
+    headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : scenario.headers,
     body: scenario.body,
   });
   if (probe.status !== scenario.status) {
@@ -271,7 +336,8 @@ async function measure(base: string, scenario: Scenario, options: Options, sqlit
     const { data } = (await probe.json()) as { data: { valid: boolean } };
     if (!data.valid) throw new Error(`${scenario.name}: the verified key is not VALID`);
   }
-  const run = (duration: number) =>
+  let next = 0;
+  const run = (duration: number, amount?: number) =>
     autocannon({
       url: `${base}${scenario.path}`,
       method: scenario.method,
@@ -279,16 +345,38 @@ async function measure(base: string, scenario: Scenario, options: Options, sqlit
       body: scenario.body,
       connections: options.connections,
       duration,
+      amount,
+      requests: tokens && [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+            },
+          }),
+        },
+      ],
     });
   // A short warm-up so the JIT and the connection pools are not measured cold.
   await run(Math.max(1, Math.round(options.durationS / 5)));
   const writes = sqliteFile ? sqliteWriteCounter(sqliteFile) : undefined;
-  const result = await run(options.durationS);
+  const cpuBefore = cpuSeconds(service.pid!);
+  const rssBefore = rssMb(service.pid!);
+  const result = await run(
+    options.durationS,
+    tokens && options.requests ? options.requests : undefined,
+  );
+  const rssAfter = rssMb(service.pid!);
+  const cpuUs = ((cpuSeconds(service.pid!) - cpuBefore) * 1e6) / result.requests.total;
   const row: Row = {
     scenario: scenario.name,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuUs,
+    rssMb: rssAfter,
+    rssGrowthMb: rssAfter - rssBefore,
     writes: writes?.stop(),
   };
   const expected = result.statusCodeStats?.[`${scenario.status}`]?.count ?? 0;
@@ -302,13 +390,15 @@ async function measure(base: string, scenario: Scenario, options: Options, sqlit
 }
 
 function table(rows: Row[], options: Options): string {
-  const baseline = rows[0].rps;
+  const [baseline] = rows;
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | vs hello | SQLite commits seen |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| scenario | req/s | p50 ms | p99 ms | vs hello | CPU µs/req | hello CPU ÷ this | RSS MB (growth) | SQLite commits seen |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(2)} | ${r.writes ?? 'n/a'} |`,
+        `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.rps).toFixed(2)} ` +
+        `| ${Math.round(r.cpuUs)} | ${(baseline.cpuUs / r.cpuUs).toFixed(2)} ` +
+        `| ${Math.round(r.rssMb)} (${r.rssGrowthMb >= 0 ? '+' : ''}${Math.round(r.rssGrowthMb)}) | ${r.writes ?? 'n/a'} |`,
     ),
   ];
   const setup =
@@ -328,12 +418,17 @@ async function main(): Promise<void> {
     await waitForHealth(base);
     const rootKey = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
     process.stderr.write(`bench: seeding ${options.keys} keys\n`);
-    const [verifierKey, userKey] = await seedKeys(base, rootKey, options.keys);
+    const { verifierKey, userKey, rotatingTokens } = await seedKeys(
+      base,
+      rootKey,
+      options,
+      dataDir,
+    );
     const sqliteFile = options.db === 'sqlite' ? join(dataDir, 'latchkey.sqlite') : undefined;
     const rows: Row[] = [];
-    for (const scenario of scenarios(verifierKey, userKey)) {
+    for (const scenario of scenarios(verifierKey, userKey, rotatingTokens)) {
       process.stderr.write(`bench: ${scenario.name}\n`);
-      rows.push(await measure(base, scenario, options, sqliteFile));
+      rows.push(await measure(base, child, scenario, options, sqliteFile));
     }
     process.stdout.write(`${table(rows, options)}\n`);
   } finally {
