@@ -57,7 +57,7 @@ describe('the service process', () => {
     const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     try {
       const keyFile = join(dataDir, '.api_key');
-      await waitFor(() => service.output().includes('API key authentication ready'), 20000);
+      await waitFor(() => service.output().includes('API key authentication ready'), 60000);
       expect(service.output()).toContain(`API key authentication ready (key file: ${keyFile})`);
       const key = readFileSync(keyFile, 'utf8').trim();
 
@@ -85,7 +85,7 @@ describe('the service process', () => {
       LOG_LEVEL: 'trace',
     });
     try {
-      await waitFor(() => service.output().includes('API key authentication ready'), 20000);
+      await waitFor(() => service.output().includes('API key authentication ready'), 60000);
       const root = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
       const api = (path: string, init: RequestInit = {}) =>
         fetch(`http://127.0.0.1:${port}/api/v1${path}`, {

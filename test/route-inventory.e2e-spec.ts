@@ -1,5 +1,5 @@
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { ModulesContainer } from '@nestjs/core';
 import { accessRuleOf } from '../src/permissions/access-rule';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -16,7 +16,6 @@ describe('route inventory', () => {
   afterAll(() => t.close());
 
   it('has a decision for every route', () => {
-    const reflector = t.app.get(Reflector);
     const routes: { route: string; decision: string }[] = [];
     for (const module of t.app.get(ModulesContainer).values()) {
       for (const wrapper of module.controllers.values()) {
@@ -26,7 +25,7 @@ describe('route inventory', () => {
           const handler = prototype[name];
           if (name === 'constructor' || typeof handler !== 'function') continue;
           if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-          const rule = accessRuleOf(reflector, handler, controller);
+          const rule = accessRuleOf(handler, controller);
           const decision = !rule
             ? 'NONE'
             : rule.isPublic

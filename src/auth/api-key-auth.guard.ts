@@ -1,12 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import passport from 'passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
+import { KeyAuthenticationService } from '../keys/key-authentication.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
-import { ApiKeyStrategy } from './api-key.strategy';
+import { extractApiKey } from './extract-api-key';
 import type { Principal } from './principal';
 
 /** Request property that holds the authenticated Principal. */
@@ -15,64 +14,48 @@ export const PRINCIPAL_PROPERTY = 'principal';
 /**
  * Deny by default: every route needs a valid key unless it is @Public().
  *
- * It hands Passport this application's strategy instance rather than a
- * strategy name: `@nestjs/passport`'s AuthGuard looks names up in Passport's
- * process-wide registry, where the last application created wins, so two
- * Latchkey applications in one process (tests, an embedding service) would
- * authenticate against each other's database.
+ * The key is read from the headers only (Bearer or X-Api-Key) and decided by
+ * KeyAuthenticationService, the same decision `POST /keys/verify` gives.
+ * No Passport here: it only wrapped these two calls, and cost a quarter of
+ * an authenticated request's CPU time (BENCHMARKS.md).
  */
 @Injectable()
 export class ApiKeyAuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly readiness: ReadinessService,
-    private readonly strategy: ApiKeyStrategy,
+    private readonly keys: KeyAuthenticationService,
     private readonly rateLimit: RateLimitService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    const rule = accessRuleOf(context.getHandler(), context.getClass());
     if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
 
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
-    const reply = http.getResponse<FastifyReply>();
-    const principal = await this.authenticate(request, reply);
+    const token = extractApiKey(request.headers);
+    const { code, principal } = token
+      ? await this.keys.authenticate(token, request.ip)
+      : { code: 'NOT_FOUND', principal: undefined };
+    if (code === 'IP_NOT_ALLOWED') {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'ip_not_allowed',
+        `This key may not be used from ${request.ip}.`,
+      );
+    }
     if (!principal) {
-      await this.countAgainstClientAddress(request, reply);
+      // Guessing keys spends the client address's anonymous budget; once it
+      // is spent the answer is 429 instead of 401. A valid key from the same
+      // address is counted against its own budget and still works.
+      await this.rateLimit.enforce(
+        { kind: 'ip', ip: request.ip },
+        http.getResponse<FastifyReply>(),
+      );
       throw ApiError.unauthorized();
     }
     request[PRINCIPAL_PROPERTY] = principal;
     return true;
-  }
-
-  /**
-   * A request without a valid key spends its client address's anonymous
-   * budget, so that guessing keys is limited too; once it is spent the
-   * answer is 429 instead of 401. A valid key from the same address is
-   * counted against its own budget and still works.
-   */
-  private async countAgainstClientAddress(
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<void> {
-    await this.rateLimit.enforce({ kind: 'ip', ip: request.ip }, reply);
-  }
-
-  private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal | false> {
-    return new Promise((resolve, reject) => {
-      // Passport sets its success/fail callbacks on the strategy object it is
-      // given: each request needs its own, or concurrent requests overwrite
-      // each other's and some never answer.
-      const strategyForThisRequest = Object.create(this.strategy) as ApiKeyStrategy;
-      const middleware = passport.authenticate(
-        strategyForThisRequest,
-        { session: false },
-        (error: Error | null, principal: Principal | false) =>
-          error ? reject(error) : resolve(principal),
-      ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-      middleware(request, reply, reject);
-    });
   }
 }

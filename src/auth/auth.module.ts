@@ -5,7 +5,6 @@ import { PermissionsModule } from '../permissions/permissions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
-import { ApiKeyStrategy } from './api-key.strategy';
 import { BootstrapService } from './bootstrap.service';
 import { MeController } from './me.controller';
 import { RootKeyService } from './root-key.service';
@@ -13,7 +12,7 @@ import { RootKeyService } from './root-key.service';
 @Module({
   imports: [KeysModule, UsersModule, PermissionsModule, HealthModule, RateLimitModule],
   controllers: [MeController],
-  providers: [ApiKeyStrategy, ApiKeyAuthGuard, RootKeyService, BootstrapService],
+  providers: [ApiKeyAuthGuard, RootKeyService, BootstrapService],
   exports: [ApiKeyAuthGuard],
 })
 export class AuthModule {}

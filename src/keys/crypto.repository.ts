@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** The only place keys touch crypto, so tests can see and replace it. */
 @Injectable()
@@ -9,6 +9,6 @@ export class CryptoRepository {
   }
 
   sha256Hex(value: string): string {
-    return createHash('sha256').update(value).digest('hex');
+    return hash('sha256', value, 'hex');
   }
 }

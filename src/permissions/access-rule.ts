@@ -1,5 +1,5 @@
-import type { ExecutionContext } from '@nestjs/common';
-import type { Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
+import { type Controller, type Handler, perRoute } from '../common/per-route';
 import { Permission } from './permission';
 import { PermissionsMetadata, PublicMetadata, ScopesMetadata } from './permissions.decorators';
 
@@ -10,18 +10,20 @@ export interface AccessRule {
   scopes: string[];
 }
 
+/** Reads metadata only; stateless, so one serves every application. */
+const reflector = new Reflector();
+
 /**
  * A route's rule: its handler's decorators if it has any, otherwise its
  * class's, never a mix. So `@Public()` or `@RequireKey()` on a handler frees
  * it from its class's `@RequireScopes(...)`, and a handler's
  * `@RequirePermissions(...)` replaces whatever its class asked for.
  * Undefined for a route with no decision at all (which still needs a key).
+ * Read once per route: three guards ask on every request.
  */
-export function accessRuleOf(
-  reflector: Reflector,
-  handler: ReturnType<ExecutionContext['getHandler']>,
-  controller: ReturnType<ExecutionContext['getClass']>,
-): AccessRule | undefined {
+export const accessRuleOf = perRoute(readAccessRule);
+
+function readAccessRule(handler: Handler, controller: Controller): AccessRule | undefined {
   for (const target of [handler, controller]) {
     const isPublic = reflector.get(PublicMetadata, target);
     const permissions = reflector.get(PermissionsMetadata, target);

@@ -1,4 +1,3 @@
-import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -43,7 +42,6 @@ const principal = (role: Role, scopes: string[]): Principal => ({
 
 describe('AccessGuard', () => {
   const guard = new AccessGuard(
-    new Reflector(),
     new PermissionsService({ catalogue: ['read:assets', 'write:assets'] }),
   );
 

@@ -1,5 +1,4 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -14,13 +13,10 @@ import { PermissionsService } from './permissions.service';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly permissions: PermissionsService,
-  ) {}
+  constructor(private readonly permissions: PermissionsService) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    const rule = accessRuleOf(context.getHandler(), context.getClass());
     const requiredPermissions = rule?.permissions ?? [];
     const requiredScopes = rule?.scopes ?? [];
     if (requiredPermissions.length === 0 && requiredScopes.length === 0) return true;

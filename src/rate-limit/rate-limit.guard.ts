@@ -1,14 +1,7 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  ThrottlerGuard,
-  type ThrottlerModuleOptions,
-  type ThrottlerRequest,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
+import { perRoute } from '../common/per-route';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitPerIpMetadata } from './rate-limit.decorator';
 import { RateLimitService } from './rate-limit.service';
@@ -20,37 +13,28 @@ import { subjectOfContext } from './rate-limit-subject';
  * tier change applies at the next request. Public routes are not limited
  * unless they carry @RateLimitPerIp(). Requests whose key is missing or
  * invalid never get here: the authentication guard counts them per address.
+ *
+ * Not a ThrottlerGuard: that resolves five decorators and a key hash per
+ * request for options Latchkey never sets; the counting itself is the
+ * throttler storage's, through RateLimitService.
  */
 @Injectable()
-export class RateLimitGuard extends ThrottlerGuard {
+export class RateLimitGuard implements CanActivate {
+  private readonly isUnlimited = perRoute((handler, controller) => {
+    const isPublic = accessRuleOf(handler, controller)?.isPublic ?? false;
+    const perIp = this.reflector.getAllAndOverride(RateLimitPerIpMetadata, [handler, controller]);
+    return isPublic && !perIp;
+  });
+
   constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
+    private readonly reflector: Reflector,
     private readonly rateLimit: RateLimitService,
-  ) {
-    super(options, storage, reflector);
-  }
+  ) {}
 
-  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const isPublic =
-      accessRuleOf(this.reflector, context.getHandler(), context.getClass())?.isPublic ?? false;
-    const perIp =
-      this.reflector.getAllAndOverride(RateLimitPerIpMetadata, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? false;
-    return Promise.resolve(isPublic && !perIp);
-  }
-
-  /** The throttler has resolved this subject's limit and window; count and answer. */
-  protected override async handleRequest({
-    context,
-    limit,
-    ttl,
-  }: ThrottlerRequest): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.isUnlimited(context.getHandler(), context.getClass())) return true;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    await this.rateLimit.enforce(subjectOfContext(context), reply, limit, ttl);
+    await this.rateLimit.enforce(subjectOfContext(context), reply);
     return true;
   }
 }

@@ -15,7 +15,7 @@ export interface RateLimitDecision {
   reset: number;
 }
 
-/** The one throttler Latchkey configures: @nestjs/throttler's default name. */
+/** The throttler name the counters are stored under: @nestjs/throttler's default. */
 export const THROTTLER_NAME = 'default';
 
 /**
@@ -62,17 +62,14 @@ export class RateLimitService {
     return this.consume({ kind: 'ip', ip });
   }
 
-  async consume(
-    subject: RateLimitSubject,
-    limit = limitFor(subject, this.config),
-    ttlMs = this.windowMs,
-  ): Promise<RateLimitDecision | null> {
+  private async consume(subject: RateLimitSubject): Promise<RateLimitDecision | null> {
+    const limit = limitFor(subject, this.config);
     let totalHits: number;
     let timeToExpire: number;
     try {
       ({ totalHits, timeToExpire } = await this.storage.increment(
         counterKey(subject),
-        ttlMs,
+        this.windowMs,
         limit,
         BLOCK_MS,
         THROTTLER_NAME,
@@ -94,13 +91,8 @@ export class RateLimitService {
    * Counts a request, puts the X-RateLimit-* headers on its reply and throws
    * 429 `rate_limited` once the budget is spent.
    */
-  async enforce(
-    subject: RateLimitSubject,
-    reply: HeaderSink,
-    limit?: number,
-    ttlMs?: number,
-  ): Promise<void> {
-    const decision = await this.consume(subject, limit, ttlMs);
+  async enforce(subject: RateLimitSubject, reply: HeaderSink): Promise<void> {
+    const decision = await this.consume(subject);
     if (!decision) return;
     reply.header('X-RateLimit-Limit', decision.limit);
     reply.header('X-RateLimit-Remaining', decision.remaining);
