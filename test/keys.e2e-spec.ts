@@ -4,7 +4,7 @@ import { ApiKey } from '../src/keys/api-key.entity';
 import { LastUsedRecorder } from '../src/keys/last-used.recorder';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
-import { dataSourceOf } from './support/database';
+import { changeKeyInDatabase, dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, isMariaDb, startTestApp, TestApp } from './support/test-app';
 
@@ -358,9 +358,9 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
       await t.http.get('/api/v1/me').set(as(created.key)).expect(200);
       await t.http.get('/api/v1/me').set(as(body.data.key)).expect(200);
       // The grace period ends (moved into the past here): the old token then fails.
-      await dataSourceOf(t)
-        .getRepository(ApiKey)
-        .update(created.id, { previousKeyExpiresAt: new Date(Date.now() - 1000) });
+      await changeKeyInDatabase(t, created.id, {
+        previousKeyExpiresAt: new Date(Date.now() - 1000),
+      });
       expectError(await t.http.get('/api/v1/me').set(as(created.key)), 401, 'unauthorized');
       await t.http.get('/api/v1/me').set(as(body.data.key)).expect(200);
     });

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import {
   appConfig,
   databaseConfig,
+  keyCacheConfig,
   keysConfig,
   rateLimitConfig,
   scopesConfig,
@@ -14,7 +15,7 @@ import {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, keysConfig, scopesConfig, rateLimitConfig],
+      load: [appConfig, databaseConfig, keysConfig, keyCacheConfig, scopesConfig, rateLimitConfig],
     }),
   ],
 })

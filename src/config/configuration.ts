@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { join, resolve } from 'node:path';
-import { validateEnvironment } from './environment';
+import { DEFAULT_KEY_CACHE_TTL_S, validateEnvironment } from './environment';
 
 /*
  * One namespace per concern, each read from the validated environment when a
@@ -54,5 +54,17 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
     anonymous: env.RATE_LIMIT_ANONYMOUS,
     windowS: env.RATE_LIMIT_WINDOW_S,
     redisUrl: env.REDIS_URL,
+  };
+});
+
+export const keyCacheConfig = registerAs('keyCache', () => {
+  const env = validateEnvironment();
+  // Without Redis, instances sharing a MySQL/MariaDB database cannot tell
+  // each other of changes: the cache stays off there unless the operator
+  // accepts KEY_CACHE_TTL_S of staleness. One SQLite file has one instance.
+  const everyInstanceIsTold = !env.DATABASE_URL || Boolean(env.REDIS_URL);
+  return {
+    ttlS: env.KEY_CACHE_TTL_S ?? (everyInstanceIsTold ? DEFAULT_KEY_CACHE_TTL_S : 0),
+    maxEntries: env.KEY_CACHE_MAX_ENTRIES,
   };
 });

@@ -43,6 +43,9 @@ describe('validateEnvironment', () => {
     ['KEY_PREFIX', 'has space'],
     ['SCOPES', 'read:a,not a scope'],
     ['RATE_LIMIT_WINDOW_S', '1.5'],
+    ['KEY_CACHE_TTL_S', '-1'],
+    ['KEY_CACHE_TTL_S', '3601'],
+    ['KEY_CACHE_MAX_ENTRIES', 'many'],
   ])('stops on %s=%s with one line naming the variable', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigurationError);
     try {

@@ -27,6 +27,9 @@ const DEFAULT_SCOPES = [
   'write:webhooks',
 ];
 
+/** How long a cached key may be used without reading it again, when every instance hears of changes. */
+export const DEFAULT_KEY_CACHE_TTL_S = 30;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -88,6 +91,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ANONYMOUS = 60;
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) RATE_LIMIT_WINDOW_S = 60;
   @Transform(toInt) @IsInt() @Min(0) @Max(86400) LAST_USED_WRITE_INTERVAL_S = 60;
+
+  /** Unset: DEFAULT_KEY_CACHE_TTL_S, or 0 (off) on MySQL/MariaDB without REDIS_URL. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) KEY_CACHE_TTL_S?: number;
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000) KEY_CACHE_MAX_ENTRIES = 10_000;
 
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' }) TRUST_PROXY = false;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { CachedKey, KeyStateCache } from '../key-cache/key-state.cache';
 import { ApiKey } from './api-key.entity';
 import { decideKeyAccess, KeyAccessCode, KeyMatch } from './key-access';
 import { KeyTokensService } from './key-tokens.service';
@@ -22,6 +23,7 @@ export class KeyAuthenticationService {
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly tokens: KeyTokensService,
     private readonly lastUsed: LastUsedRecorder,
+    private readonly cache: KeyStateCache,
   ) {}
 
   /**
@@ -54,16 +56,20 @@ export class KeyAuthenticationService {
     };
   }
 
-  /** One indexed read: the current hash, or the one a regeneration replaced. */
   private async findByToken(token: string): Promise<KeyMatch | null> {
     const keyHash = this.tokens.hash(token);
+    const key = await this.cache.getOrRead(keyHash, () => this.readByHash(keyHash));
+    return key && { key, viaPreviousToken: key.keyHash !== keyHash };
+  }
+
+  /** One indexed read: the current hash, or the one a regeneration replaced. */
+  private async readByHash(keyHash: string): Promise<CachedKey | null> {
     const key = await this.keys
       .createQueryBuilder('key')
       .innerJoinAndSelect('key.owner', 'owner')
       .addSelect('key.keyHash')
       .where('key.keyHash = :keyHash OR key.previousKeyHash = :keyHash', { keyHash })
       .getOne();
-    if (!key?.owner) return null;
-    return { key: key as KeyMatch['key'], viaPreviousToken: key.keyHash !== keyHash };
+    return key?.owner ? (key as CachedKey) : null;
   }
 }

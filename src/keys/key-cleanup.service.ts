@@ -4,6 +4,7 @@ import { Brackets, Repository, SelectQueryBuilder, WhereExpressionBuilder } from
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { KeyStateCache } from '../key-cache/key-state.cache';
 import { DatabaseService } from '../database/database.service';
 import { ApiKey, KeyStatus } from './api-key.entity';
 import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
@@ -22,6 +23,7 @@ export class KeyCleanupService {
     private readonly keysService: KeysService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
+    private readonly keyCache: KeyStateCache,
   ) {}
 
   async counts(caller: Principal, ownerId?: string): Promise<CleanupCountsDto> {
@@ -46,7 +48,7 @@ export class KeyCleanupService {
     const criteria = chosenCriteria(dto);
     const scope = this.keysService.ownerScope(caller, ownerId);
     const now = new Date();
-    return this.database.transaction(async (manager) => {
+    const deleted = await this.database.transaction(async (manager) => {
       const doomed = await this.scoped(
         manager.createQueryBuilder(ApiKey, 'key').select('key.id'),
         scope,
@@ -68,6 +70,8 @@ export class KeyCleanupService {
       );
       return ids.length;
     });
+    await this.keyCache.invalidate();
+    return deleted;
   }
 
   /** Keys of `ownerId` (or everyone's) matching any of `criteria`. */

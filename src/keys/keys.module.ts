@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { KeyCacheModule } from '../key-cache/key-cache.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
@@ -20,6 +21,7 @@ import { LastUsedRecorder } from './last-used.recorder';
   imports: [
     TypeOrmModule.forFeature([ApiKey]),
     AuditModule,
+    KeyCacheModule,
     UsersModule,
     PermissionsModule,
     RateLimitModule,

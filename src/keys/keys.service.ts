@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
+import { KeyStateCache } from '../key-cache/key-state.cache';
 import { isUniqueViolation } from '../database/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
@@ -46,6 +47,7 @@ export class KeysService {
     private readonly users: UsersService,
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
+    private readonly keyCache: KeyStateCache,
   ) {}
 
   /**
@@ -182,6 +184,7 @@ export class KeysService {
       }
       return next;
     });
+    await this.keyCache.invalidate();
     return this.withLatestUse(updated);
   }
 
@@ -237,6 +240,7 @@ export class KeysService {
       );
       return Object.assign(current, changes);
     });
+    await this.keyCache.invalidate();
     return { key: this.withLatestUse(key), token };
   }
 
@@ -257,6 +261,7 @@ export class KeysService {
         manager,
       );
     });
+    await this.keyCache.invalidate();
   }
 
   /**
@@ -302,6 +307,7 @@ export class KeysService {
         );
       }
     });
+    await this.keyCache.invalidate();
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { KeyStateCache } from '../key-cache/key-state.cache';
 import { DatabaseService } from '../database/database.service';
 import { ADMIN_SCOPE } from '../permissions/permission';
 import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
@@ -19,6 +20,7 @@ export class RootKeyRegistrar {
     private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
+    private readonly keyCache: KeyStateCache,
   ) {}
 
   /**
@@ -29,7 +31,7 @@ export class RootKeyRegistrar {
   async register(ownerId: string, token: string): Promise<{ revokedPrevious: boolean }> {
     const { keyHash, maskedKey } = this.tokens.describe(token);
     if (await this.keys.existsBy({ keyHash })) return { revokedPrevious: false };
-    return this.database.transaction(async (manager) => {
+    const outcome = await this.database.transaction(async (manager) => {
       const now = new Date();
       const fresh = {
         keyHash,
@@ -70,5 +72,7 @@ export class RootKeyRegistrar {
       );
       return { revokedPrevious: true };
     });
+    await this.keyCache.invalidate();
+    return outcome;
   }
 }

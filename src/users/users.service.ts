@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { PageQueryDto, pageWindow } from '../common/pagination';
 import { isUniqueViolation } from '../database/database-errors';
+import { KeyStateCache } from '../key-cache/key-state.cache';
 import { DatabaseService } from '../database/database.service';
 import { Role } from '../permissions/permission';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -28,6 +29,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
+    private readonly keyCache: KeyStateCache,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -79,12 +81,12 @@ export class UsersService {
   }
 
   /**
-   * Changes a user. Authentication reads the owner's role and status on
-   * every request, so a role change or a disable applies to all of the
-   * user's keys from their next request.
+   * Changes a user. Authentication decides from the owner's current role
+   * and status, so a role change or a disable applies to all of the user's
+   * keys from their next request.
    */
   async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<User> {
-    return this.database.transaction(async (manager) => {
+    const result = await this.database.transaction(async (manager) => {
       const user = await this.lockUser(manager, id);
       const changes = diffUser(user, dto);
       const refusal = user.name === ROOT_USER_NAME ? rootChangeRefusal(changes) : null;
@@ -101,6 +103,8 @@ export class UsersService {
       }
       return updated;
     });
+    await this.keyCache.invalidate();
+    return result;
   }
 
   /** The built-in admin that owns the bootstrap key; created on first start. */

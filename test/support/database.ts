@@ -1,7 +1,24 @@
 import { DataSource } from 'typeorm';
+import { ApiKey } from '../../src/keys/api-key.entity';
+import { KeyStateCache } from '../../src/key-cache/key-state.cache';
 import type { TestApp } from './test-app';
 
 /** The app's own DataSource, to assert on what is stored and to set up states no route makes yet. */
 export function dataSourceOf(testApp: TestApp): DataSource {
   return testApp.app.get(DataSource);
+}
+
+/**
+ * Changes a key in the database behind the service's back, as time passing
+ * would (an expiry or a grace period ending), and drops the app's cached key
+ * state as any change made through the API does. Without that, the service
+ * would see the change only when the cached entry expires (KEY_CACHE_TTL_S).
+ */
+export async function changeKeyInDatabase(
+  testApp: TestApp,
+  id: string,
+  changes: Partial<ApiKey>,
+): Promise<void> {
+  await dataSourceOf(testApp).getRepository(ApiKey).update(id, changes);
+  await testApp.app.get(KeyStateCache).invalidate();
 }

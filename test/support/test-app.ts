@@ -40,6 +40,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
+    // The verified-key cache on with both databases (on MySQL/MariaDB without
+    // Redis it is off unless asked for), so that every test checks that a
+    // change through the API reaches authentication at once.
+    KEY_CACHE_TTL_S: '3600',
     ...options.env,
   };
   if (isMariaDb() && !options.keepDatabase && env.DATABASE_URL === process.env.TEST_DATABASE_URL) {

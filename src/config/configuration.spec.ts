@@ -1,0 +1,27 @@
+import { keyCacheConfig } from './configuration';
+
+/** The namespace's values for an environment, restoring process.env afterwards. */
+function keyCacheFor(env: Record<string, string>) {
+  const saved = process.env;
+  process.env = env;
+  try {
+    return keyCacheConfig();
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('keyCacheConfig', () => {
+  const mysql = { DATABASE_URL: 'mysql://db/latchkey' };
+  const redis = { REDIS_URL: 'redis://cache:6379' };
+
+  it.each([
+    ['SQLite (one instance)', {}, 30],
+    ['MySQL with Redis to announce changes', { ...mysql, ...redis }, 30],
+    ['MySQL without Redis: off, since other instances cannot be told', mysql, 0],
+    ['MySQL without Redis, with a staleness bound chosen', { ...mysql, KEY_CACHE_TTL_S: '5' }, 5],
+    ['any database, switched off', { KEY_CACHE_TTL_S: '0' }, 0],
+  ])('%s', (_, env, ttlS) => {
+    expect(keyCacheFor(env)).toEqual({ ttlS, maxEntries: 10_000 });
+  });
+});

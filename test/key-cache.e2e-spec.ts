@@ -1,0 +1,196 @@
+import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { createKey, type CreatedKey } from './factories/key.factory';
+import { createUser, updateUser } from './factories/user.factory';
+import { dataSourceOf } from './support/database';
+import { until } from './support/poll';
+import { isolatedRedisUrl, redisServerUrl, requireRedis } from './support/redis';
+import { TcpProxy } from './support/tcp-proxy';
+import { bearer, isMariaDb, startTestApp, TestApp } from './support/test-app';
+
+/*
+ * The cache of verified keys (issue 6) must never outlive a change: a key
+ * used on one instance, then changed through another, is refused by the
+ * first as soon as it hears of the change (a Redis message), and at once
+ * where no cache is kept.
+ */
+
+/** Long enough that only an invalidation, never the TTL, can explain a refusal. */
+const LONG_TTL = { KEY_CACHE_TTL_S: '3600' };
+
+const me = (t: TestApp, token: string) => t.http.get('/api/v1/me').set(bearer(token));
+const refusedBy = (t: TestApp, token: string) => async () => (await me(t, token)).status === 401;
+
+/**
+ * Disables a key in the database without telling any instance, as an
+ * operator's SQL would: an instance still accepting it answered from its cache.
+ */
+async function disableBehindTheService(t: TestApp, key: CreatedKey): Promise<void> {
+  await dataSourceOf(t).getRepository(ApiKey).update(key.id, { status: KeyStatus.Inactive });
+}
+
+interface Change {
+  name: string;
+  /** Makes `key` unusable through `writer`; returns the token that must now fail. */
+  apply(writer: TestApp, key: CreatedKey): Promise<string>;
+}
+
+const changes: Change[] = [
+  {
+    name: 'disabled',
+    async apply(writer, key) {
+      await writer.http
+        .patch(`/api/v1/keys/${key.id}`)
+        .set(bearer(writer.rootKey))
+        .send({ status: 'inactive' })
+        .expect(200);
+      return key.key;
+    },
+  },
+  {
+    name: 'deleted',
+    async apply(writer, key) {
+      await writer.http.delete(`/api/v1/keys/${key.id}`).set(bearer(writer.rootKey)).expect(200);
+      return key.key;
+    },
+  },
+  {
+    name: 'regenerated',
+    async apply(writer, key) {
+      await writer.http
+        .post(`/api/v1/keys/${key.id}/regenerate`)
+        .set(bearer(writer.rootKey))
+        .send({})
+        .expect(200);
+      return key.key;
+    },
+  },
+  {
+    name: 'reported as leaked',
+    async apply(writer, key) {
+      await writer.http
+        .post('/api/v1/keys/report-leak')
+        .send({ tokens: [key.key] })
+        .expect(202);
+      return key.key;
+    },
+  },
+  {
+    name: "owner's account disabled",
+    async apply(writer, key) {
+      await updateUser(writer, key.owner_id, { status: 'disabled' });
+      return key.key;
+    },
+  },
+];
+
+/** A fresh user's key, used once on `reader` so that its state is cached there. */
+async function cachedKeyOn(writer: TestApp, reader: TestApp): Promise<CreatedKey> {
+  const owner = await createUser(writer, { role: 'manager' });
+  const key = await createKey(writer, { owner_id: owner.id, scopes: ['api_keys.read'] });
+  await me(reader, key.key).expect(200);
+  await me(reader, key.key).expect(200);
+  return key;
+}
+
+/** Two instances on one database (and one key file), as behind a load balancer. */
+async function startPair(env: Record<string, string | undefined>): Promise<[TestApp, TestApp]> {
+  const writer = await startTestApp({ env });
+  const reader = await startTestApp({ env, dataDir: writer.dataDir, keepDatabase: true });
+  return [writer, reader];
+}
+
+describe('verified-key cache', () => {
+  describe('two instances sharing REDIS_URL', () => {
+    let writer: TestApp;
+    let reader: TestApp;
+    beforeAll(async () => {
+      await requireRedis();
+      [writer, reader] = await startPair({ ...LONG_TTL, REDIS_URL: isolatedRedisUrl() });
+    });
+    afterAll(async () => {
+      await reader?.close();
+      await writer?.close();
+    });
+
+    it('answers a key in use from the cache', async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await disableBehindTheService(writer, key);
+      await me(reader, key.key).expect(200);
+    });
+
+    it.each(changes)('a key $name on one instance fails on the other', async (change) => {
+      const key = await cachedKeyOn(writer, reader);
+      const token = await change.apply(writer, key);
+      await until(refusedBy(reader, token), `the other instance refuses the key`);
+      expect((await me(writer, token)).status).toBe(401);
+    });
+
+    it("a role change on one instance narrows the key's grants on the other", async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await updateUser(writer, key.owner_id, { role: 'client' });
+      await until(async () => {
+        const { body } = await me(reader, key.key).expect(200);
+        return !(body.data.grants as string[]).includes('api_keys.read');
+      }, 'the other instance drops api_keys.read');
+    });
+  });
+
+  describe('while Redis is unreachable', () => {
+    let proxy: TcpProxy;
+    let writer: TestApp;
+    let reader: TestApp;
+    beforeAll(async () => {
+      await requireRedis();
+      const server = redisServerUrl();
+      proxy = await TcpProxy.create({ host: server.hostname, port: Number(server.port || 6379) });
+      await proxy.start();
+      [writer, reader] = await startPair({ ...LONG_TTL, REDIS_URL: isolatedRedisUrl(proxy.port) });
+    });
+    afterAll(async () => {
+      await reader?.close();
+      await writer?.close();
+      await proxy?.cut();
+    });
+
+    it('no instance trusts its cache, and caching resumes once Redis is back', async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await proxy.cut();
+      // Changes can no longer be announced: the database decides, even for a cached key.
+      await disableBehindTheService(writer, key);
+      await until(refusedBy(reader, key.key), 'the other instance reads the database');
+
+      await proxy.start();
+      await until(async () => {
+        const next = await cachedKeyOn(writer, reader);
+        await disableBehindTheService(writer, next);
+        return (await me(reader, next.key)).status === 200;
+      }, 'the other instance caches again');
+    });
+  });
+
+  // One SQLite file serves one instance; several share a MySQL/MariaDB database.
+  (isMariaDb() ? describe : describe.skip)('two instances on MariaDB without Redis', () => {
+    let writer: TestApp;
+    let reader: TestApp;
+    beforeAll(async () => {
+      // The default: no KEY_CACHE_TTL_S, so no cache, since no instance can tell the others.
+      [writer, reader] = await startPair({ KEY_CACHE_TTL_S: undefined });
+    });
+    afterAll(async () => {
+      await reader?.close();
+      await writer?.close();
+    });
+
+    it('keeps no cache', async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await disableBehindTheService(writer, key);
+      expect((await me(reader, key.key)).status).toBe(401);
+    });
+
+    it.each(changes)('a key $name on one instance fails on the other at once', async (change) => {
+      const key = await cachedKeyOn(writer, reader);
+      const token = await change.apply(writer, key);
+      expect((await me(reader, token)).status).toBe(401);
+    });
+  });
+});
