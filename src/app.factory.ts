@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { validateEnvironment } from './config/environment';
 
@@ -49,6 +50,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  applySecurityHeaders(fastify);
+  enableCors(app, env.CORS_ORIGINS);
 
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'docs-json',

@@ -19,6 +19,7 @@ describe('validateEnvironment', () => {
     });
     expect(env.SCOPES).toHaveLength(12);
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.CORS_ORIGINS).toBeUndefined();
   });
 
   it('parses numbers, booleans and lists; empty strings mean unset', () => {
@@ -27,8 +28,14 @@ describe('validateEnvironment', () => {
       TRUST_PROXY: 'true',
       SCOPES: 'read:a, write:a',
       DATABASE_URL: '',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
     });
-    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, SCOPES: ['read:a', 'write:a'] });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      SCOPES: ['read:a', 'write:a'],
+      CORS_ORIGINS: ['https://app.example.com', 'http://localhost:5173'],
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -43,6 +50,9 @@ describe('validateEnvironment', () => {
     ['KEY_PREFIX', 'has space'],
     ['SCOPES', 'read:a,not a scope'],
     ['RATE_LIMIT_WINDOW_S', '1.5'],
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com/'],
   ])('stops on %s=%s with one line naming the variable', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigurationError);
     try {

@@ -93,6 +93,15 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Browser origins allowed to call the API; unset = no CORS headers at all. */
+  @IsOptional()
+  @Transform(toList)
+  @Matches(/^https?:\/\/[^\s/?#*]+$/, {
+    each: true,
+    message: 'must be a comma-separated list of origins like https://app.example.com (no path)',
+  })
+  CORS_ORIGINS?: string[];
 }
 
 export class ConfigurationError extends Error {}
