@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { validateEnvironment } from './config/environment';
+import { observeHttpRequests } from './metrics/http-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -52,6 +54,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   applySecurityHeaders(fastify);
   enableCors(app, env.CORS_ORIGINS);
+  observeHttpRequests(fastify, app.get(MetricsService));
 
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'docs-json',

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { ApiKeyStrategy } from './api-key.strategy';
@@ -28,6 +29,7 @@ export class ApiKeyAuthGuard implements CanActivate {
     private readonly readiness: ReadinessService,
     private readonly strategy: ApiKeyStrategy,
     private readonly rateLimit: RateLimitService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +41,7 @@ export class ApiKeyAuthGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
     const reply = http.getResponse<FastifyReply>();
     const principal = await this.authenticate(request, reply);
+    this.metrics.recordAuthentication(principal !== false);
     if (!principal) {
       await this.countAgainstClientAddress(request, reply);
       throw ApiError.unauthorized();

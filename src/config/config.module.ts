@@ -4,6 +4,7 @@ import {
   appConfig,
   databaseConfig,
   keysConfig,
+  metricsConfig,
   rateLimitConfig,
   scopesConfig,
 } from './configuration';
@@ -14,7 +15,7 @@ import {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, keysConfig, scopesConfig, rateLimitConfig],
+      load: [appConfig, databaseConfig, keysConfig, scopesConfig, rateLimitConfig, metricsConfig],
     }),
   ],
 })

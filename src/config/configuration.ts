@@ -56,3 +56,8 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
     redisUrl: env.REDIS_URL,
   };
 });
+
+export const metricsConfig = registerAs('metrics', () => {
+  const env = validateEnvironment();
+  return { port: env.METRICS_PORT, host: env.METRICS_HOST };
+});
