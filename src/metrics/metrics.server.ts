@@ -38,10 +38,13 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.port === undefined) return;
     const server = createServer((request, response) => void this.answer(request, response));
+    const { host, port } = this.config;
     await new Promise<void>((listening, failed) => {
-      server.once('error', failed);
-      server.listen(this.config.port, this.config.host, () => {
-        server.off('error', failed);
+      server.once('error', (error) =>
+        failed(new Error(`Metrics listener on ${host}:${port} (METRICS_PORT): ${error.message}`)),
+      );
+      server.listen(port, host, () => {
+        server.removeAllListeners('error');
         listening();
       });
     });
