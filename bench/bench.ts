@@ -1,8 +1,7 @@
 /**
  * `npm run bench`: throughput and latency of the key checks, each as a
  * fraction of a route that does no work (issue 6). Starts the built service
- * (`dist/`) as a child process on 127.0.0.1 with a throw-away DATA_DIR,
- * seeds keys through the API, runs autocannon against each scenario and
+ * (bench/service.ts), seeds keys, runs autocannon against each scenario and
  * prints one Markdown table. Load never leaves this machine.
  *
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
@@ -10,20 +9,13 @@
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import { insertKeys } from './bulk-keys';
+import { call, mariaDbUrl, wholeNumber, startService, type RunningService } from './service';
 
-const MARIADB_SERVER = 'mariadb://root@127.0.0.1:3306';
 const MARIADB_DATABASE = 'latchkey_bench';
-/** High enough that no scenario is ever refused with a 429. */
-const NO_LIMIT = '100000000';
 
 interface Options {
   db: 'sqlite' | 'mariadb';
@@ -76,121 +68,16 @@ function parseOptions(): Options {
     },
   });
   if (values.db !== 'sqlite' && values.db !== 'mariadb') throw new Error('--db: sqlite or mariadb');
-  const atLeast = (min: number) => (name: string, value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
-    return n;
-  };
-  const positive = atLeast(1);
-  const rotate = atLeast(0)('rotate', values.rotate);
+  const rotate = wholeNumber('rotate', values.rotate, 0);
   return {
     db: values.db,
     redis: values.redis,
     // Two keys are the scenarios' own (the verifier and the key it checks).
-    keys: Math.max(2 + rotate, positive('keys', values.keys)),
-    durationS: positive('duration', values.duration),
-    connections: positive('connections', values.connections),
+    keys: Math.max(2 + rotate, wholeNumber('keys', values.keys)),
+    durationS: wholeNumber('duration', values.duration),
+    connections: wholeNumber('connections', values.connections),
     rotate,
-    requests: atLeast(0)('requests', values.requests),
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function recreateMariaDbDatabase(): Promise<void> {
-  const connection = await createConnection(MARIADB_SERVER.replace(/^mariadb:/, 'mysql:'));
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS ${MARIADB_DATABASE}`);
-    await connection.query(`CREATE DATABASE ${MARIADB_DATABASE}`);
-  } finally {
-    await connection.end();
-  }
-}
-
-/** Set once we stop the service ourselves; before that, its exit is a failure. */
-let stopping = false;
-
-function startService(options: Options, dataDir: string, port: number): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // Read when app.module.ts is imported, so it must be in the child's
-    // environment from the start.
-    BENCH_BASELINE: '1',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    // The seeded keys all belong to root, which already holds its own.
-    MAX_KEYS_PER_USER: String(options.keys + 1),
-    RATE_LIMIT_STANDARD: NO_LIMIT,
-    RATE_LIMIT_PREMIUM: NO_LIMIT,
-    RATE_LIMIT_ENTERPRISE: NO_LIMIT,
-    RATE_LIMIT_ANONYMOUS: NO_LIMIT,
-    DATABASE_URL: options.db === 'mariadb' ? `${MARIADB_SERVER}/${MARIADB_DATABASE}` : undefined,
-    REDIS_URL: options.redis
-      ? `redis://127.0.0.1:6379/13?keyPrefix=bench${randomBytes(4).toString('hex')}:`
-      : undefined,
-  };
-  const child = spawn(process.execPath, [resolve('dist/src/main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`bench: the service exited early (${code ?? signal})\n`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  stopping = true;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${base}/api/v1/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('the service was not healthy within 60 s');
-}
-
-async function call(
-  base: string,
-  key: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: { data?: Record<string, unknown> } }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    json: (await response.json()) as { data?: Record<string, unknown> },
+    requests: wholeNumber('requests', values.requests, 0),
   };
 }
 
@@ -201,11 +88,10 @@ async function call(
  * `rotate` tokens of the bulk keys.
  */
 async function seedKeys(
-  base: string,
-  rootKey: string,
+  service: RunningService,
   options: Options,
-  dataDir: string,
 ): Promise<{ verifierKey: string; userKey: string; rotatingTokens: string[] }> {
+  const { base, rootKey } = service;
   const create = async (name: string, scopes: string[]) => {
     const { status, json } = await call(base, rootKey, 'POST', '/api/v1/keys', { name, scopes });
     if (status !== 201) throw new Error(`seeding ${name}: ${status} ${JSON.stringify(json)}`);
@@ -216,18 +102,14 @@ async function seedKeys(
   const me = await call(base, rootKey, 'GET', '/api/v1/me');
   const rootId = String((me.json.data?.user as { id: string }).id);
   const rotatingTokens = await insertKeys(
-    databaseSettings(options, dataDir),
+    options.db === 'mariadb'
+      ? { url: mariaDbUrl(MARIADB_DATABASE), sqlitePath: '' }
+      : { sqlitePath: join(service.dataDir, 'latchkey.sqlite') },
     rootId,
     options.keys - 2,
     options.rotate,
   );
   return { verifierKey, userKey, rotatingTokens };
-}
-
-function databaseSettings(options: Options, dataDir: string) {
-  return options.db === 'mariadb'
-    ? { url: `${MARIADB_SERVER}/${MARIADB_DATABASE}`, sqlitePath: '' }
-    : { sqlitePath: join(dataDir, 'latchkey.sqlite') };
 }
 
 function scenarios(verifierKey: string, userKey: string, rotatingTokens: string[]): Scenario[] {
@@ -317,8 +199,7 @@ function sqliteWriteCounter(file: string): { stop(): number } {
 }
 
 async function measure(
-  base: string,
-  service: ChildProcess,
+  { base, pid }: RunningService,
   scenario: Scenario,
   options: Options,
   sqliteFile?: string,
@@ -361,14 +242,14 @@ async function measure(
   // A short warm-up so the JIT and the connection pools are not measured cold.
   await run(Math.max(1, Math.round(options.durationS / 5)));
   const writes = sqliteFile ? sqliteWriteCounter(sqliteFile) : undefined;
-  const cpuBefore = cpuSeconds(service.pid!);
-  const rssBefore = rssMb(service.pid!);
+  const cpuBefore = cpuSeconds(pid);
+  const rssBefore = rssMb(pid);
   const result = await run(
     options.durationS,
     tokens && options.requests ? options.requests : undefined,
   );
-  const rssAfter = rssMb(service.pid!);
-  const cpuUs = ((cpuSeconds(service.pid!) - cpuBefore) * 1e6) / result.requests.total;
+  const rssAfter = rssMb(pid);
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / result.requests.total;
   const row: Row = {
     scenario: scenario.name,
     rps: result.requests.average,
@@ -409,31 +290,29 @@ function table(rows: Row[], options: Options): string {
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'));
-  if (options.db === 'mariadb') await recreateMariaDbDatabase();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = startService(options, dataDir, port);
+  const service = await startService({
+    db: options.db,
+    redis: options.redis,
+    mariaDbDatabase: MARIADB_DATABASE,
+    maxKeysPerUser: options.keys + 1,
+    // Read when app.module.ts is imported, so it must be in the child's
+    // environment from the start.
+    env: { BENCH_BASELINE: '1' },
+    tool: 'bench',
+  });
   try {
-    await waitForHealth(base);
-    const rootKey = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
     process.stderr.write(`bench: seeding ${options.keys} keys\n`);
-    const { verifierKey, userKey, rotatingTokens } = await seedKeys(
-      base,
-      rootKey,
-      options,
-      dataDir,
-    );
-    const sqliteFile = options.db === 'sqlite' ? join(dataDir, 'latchkey.sqlite') : undefined;
+    const { verifierKey, userKey, rotatingTokens } = await seedKeys(service, options);
+    const sqliteFile =
+      options.db === 'sqlite' ? join(service.dataDir, 'latchkey.sqlite') : undefined;
     const rows: Row[] = [];
     for (const scenario of scenarios(verifierKey, userKey, rotatingTokens)) {
       process.stderr.write(`bench: ${scenario.name}\n`);
-      rows.push(await measure(base, child, scenario, options, sqliteFile));
+      rows.push(await measure(service, scenario, options, sqliteFile));
     }
     process.stdout.write(`${table(rows, options)}\n`);
   } finally {
-    await stopService(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    await service.stop();
   }
 }
 

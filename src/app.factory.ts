@@ -6,8 +6,11 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { validateEnvironment } from './config/environment';
+import { observeHttpRequests } from './metrics/http-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -49,6 +52,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  applySecurityHeaders(fastify);
+  enableCors(app, env.CORS_ORIGINS);
+  observeHttpRequests(fastify, app.get(MetricsService));
 
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'docs-json',

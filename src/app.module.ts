@@ -15,6 +15,7 @@ import { appConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { AccessGuard } from './permissions/access.guard';
 import { PermissionsModule } from './permissions/permissions.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => loggerParams(config.logLevel),
     }),
+    MetricsModule,
     DatabaseModule,
     HealthModule,
     AuditModule,

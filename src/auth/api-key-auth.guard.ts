@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
 import { KeyAuthenticationService } from '../keys/key-authentication.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { extractApiKey } from './extract-api-key';
@@ -25,6 +26,7 @@ export class ApiKeyAuthGuard implements CanActivate {
     private readonly readiness: ReadinessService,
     private readonly keys: KeyAuthenticationService,
     private readonly rateLimit: RateLimitService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,6 +40,7 @@ export class ApiKeyAuthGuard implements CanActivate {
     const { code, principal } = token
       ? await this.keys.authenticate(token, request.ip)
       : { code: 'NOT_FOUND', principal: undefined };
+    this.metrics.recordAuthentication(principal !== undefined);
     if (code === 'IP_NOT_ALLOWED') {
       throw new ApiError(
         HttpStatus.FORBIDDEN,

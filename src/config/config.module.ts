@@ -5,6 +5,7 @@ import {
   databaseConfig,
   keyCacheConfig,
   keysConfig,
+  metricsConfig,
   rateLimitConfig,
   scopesConfig,
 } from './configuration';
@@ -15,7 +16,15 @@ import {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, keysConfig, keyCacheConfig, scopesConfig, rateLimitConfig],
+      load: [
+        appConfig,
+        databaseConfig,
+        keysConfig,
+        keyCacheConfig,
+        scopesConfig,
+        rateLimitConfig,
+        metricsConfig,
+      ],
     }),
   ],
 })

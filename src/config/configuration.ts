@@ -68,3 +68,8 @@ export const keyCacheConfig = registerAs('keyCache', () => {
     maxEntries: env.KEY_CACHE_MAX_ENTRIES,
   };
 });
+
+export const metricsConfig = registerAs('metrics', () => {
+  const env = validateEnvironment();
+  return { port: env.METRICS_PORT, host: env.METRICS_HOST };
+});

@@ -19,6 +19,9 @@ describe('validateEnvironment', () => {
     });
     expect(env.SCOPES).toHaveLength(12);
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.CORS_ORIGINS).toBeUndefined();
+    expect(env.METRICS_PORT).toBeUndefined();
+    expect(env.METRICS_HOST).toBe('127.0.0.1');
   });
 
   it('parses numbers, booleans and lists; empty strings mean unset', () => {
@@ -27,8 +30,16 @@ describe('validateEnvironment', () => {
       TRUST_PROXY: 'true',
       SCOPES: 'read:a, write:a',
       DATABASE_URL: '',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      METRICS_PORT: '9464',
     });
-    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, SCOPES: ['read:a', 'write:a'] });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      SCOPES: ['read:a', 'write:a'],
+      CORS_ORIGINS: ['https://app.example.com', 'http://localhost:5173'],
+      METRICS_PORT: 9464,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -46,6 +57,11 @@ describe('validateEnvironment', () => {
     ['KEY_CACHE_TTL_S', '-1'],
     ['KEY_CACHE_TTL_S', '3601'],
     ['KEY_CACHE_MAX_ENTRIES', 'many'],
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com/'],
+    ['METRICS_PORT', 'nine'],
+    ['METRICS_PORT', '3000'],
   ])('stops on %s=%s with one line naming the variable', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigurationError);
     try {

@@ -100,6 +100,19 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Browser origins allowed to call the API; unset = no CORS headers at all. */
+  @IsOptional()
+  @Transform(toList)
+  @Matches(/^https?:\/\/[^\s/?#*]+$/, {
+    each: true,
+    message: 'must be a comma-separated list of origins like https://app.example.com (no path)',
+  })
+  CORS_ORIGINS?: string[];
+
+  /** Port of the separate /metrics listener; unset = no metrics listener (0 = any free port). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
+  @IsString() @MinLength(1) METRICS_HOST = '127.0.0.1';
 }
 
 export class ConfigurationError extends Error {}
@@ -116,6 +129,11 @@ export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): Envir
     const shown = message.startsWith(first.property) ? message : `${first.property} ${message}`;
     throw new ConfigurationError(
       `Invalid configuration: ${shown} (got "${String(env[first.property])}")`,
+    );
+  }
+  if (config.METRICS_PORT && config.METRICS_PORT === config.PORT) {
+    throw new ConfigurationError(
+      `Invalid configuration: METRICS_PORT must differ from PORT (got "${config.METRICS_PORT}")`,
     );
   }
   return config;

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { MetricsService } from '../metrics/metrics.service';
 import type { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 import { CachedKey, KeyStateCache } from './key-state.cache';
 
@@ -15,7 +16,8 @@ function cacheWith(
   config: { ttlS: number; maxEntries: number },
   redis: Partial<RateLimitRedis> = {},
 ): KeyStateCache {
-  const cache = new KeyStateCache(config, redis as RateLimitRedis);
+  const metrics = { recordKeyCacheLookup: jest.fn() } as unknown as MetricsService;
+  const cache = new KeyStateCache(config, redis as RateLimitRedis, metrics);
   cache.onModuleInit();
   return cache;
 }

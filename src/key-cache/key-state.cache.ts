@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { keyCacheConfig } from '../config/configuration';
 import type { KeyMatch } from '../keys/key-access';
+import { MetricsService } from '../metrics/metrics.service';
 import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 
 /** A key as read for authentication, with its owner; shared, so never to be changed. */
@@ -36,6 +37,7 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(keyCacheConfig.KEY) config: ConfigType<typeof keyCacheConfig>,
     private readonly redis: RateLimitRedis,
+    private readonly metrics: MetricsService,
   ) {
     this.channel = `${redis.client?.options.keyPrefix ?? ''}${CHANNEL}`;
     if (config.ttlS > 0 && config.maxEntries > 0) {
@@ -68,6 +70,7 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
   async getOrRead(hash: string, read: () => Promise<CachedKey | null>): Promise<CachedKey | null> {
     if (!this.isUsable) return read();
     const cached = this.entries!.get(hash);
+    this.metrics.recordKeyCacheLookup(cached !== undefined);
     if (cached) return cached;
     const generation = this.generation;
     const value = await read();

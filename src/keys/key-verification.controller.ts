@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiDataResponse, ApiErrors } from '../common/swagger';
+import { MetricsService } from '../metrics/metrics.service';
 import { Permission } from '../permissions/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { VerifyKeyDto } from './dto/verify-key.dto';
@@ -10,7 +11,10 @@ import { KeyVerificationService } from './key-verification.service';
 @ApiTags('keys')
 @Controller('keys')
 export class KeyVerificationController {
-  constructor(private readonly verification: KeyVerificationService) {}
+  constructor(
+    private readonly verification: KeyVerificationService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
@@ -24,6 +28,8 @@ export class KeyVerificationController {
   @ApiDataResponse(VerifyKeyResponseDto, 200, 'The verdict; `valid` is true only for VALID.')
   @ApiErrors(400)
   async verify(@Body() dto: VerifyKeyDto): Promise<{ data: VerifyKeyResponseDto }> {
-    return { data: await this.verification.verify(dto) };
+    const verdict = await this.verification.verify(dto);
+    this.metrics.recordVerification(verdict.code);
+    return { data: verdict };
   }
 }

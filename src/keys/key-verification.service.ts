@@ -6,19 +6,6 @@ import type { VerifyKeyDto } from './dto/verify-key.dto';
 import type { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
 import { KeyAuthenticationService } from './key-authentication.service';
 
-export const VERIFICATION_CODES = [
-  'VALID',
-  'NOT_FOUND',
-  'INACTIVE',
-  'EXPIRED',
-  'OWNER_DISABLED',
-  'IP_NOT_ALLOWED',
-  'INSUFFICIENT_SCOPE',
-  'RATE_LIMITED',
-] as const;
-
-export type VerificationCode = (typeof VERIFICATION_CODES)[number];
-
 /** Matches no allowlist entry, so a key with an allowlist cannot pass without an address. */
 const NO_CLIENT_ADDRESS = '';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyTier } from '../api-key.entity';
-import { VERIFICATION_CODES, type VerificationCode } from '../key-verification.service';
+import { VERIFICATION_CODES, type VerificationCode } from '../verification-codes';
 
 export class VerifyRateLimitDto {
   @ApiProperty({ example: 100 }) limit!: number;
