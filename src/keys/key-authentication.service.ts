@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { CachedKey, KeyStateCache } from '../key-cache/key-state.cache';
+import { KeyStateCache } from '../key-cache/key-state.cache';
 import { ApiKey } from './api-key.entity';
 import { decideKeyAccess, KeyAccessCode, KeyMatch } from './key-access';
+import { KeyByHashQuery } from './key-by-hash.query';
 import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
 
@@ -19,12 +20,16 @@ export interface AuthenticationResult {
  */
 @Injectable()
 export class KeyAuthenticationService {
+  private readonly keyByHash: KeyByHashQuery;
+
   constructor(
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    @InjectRepository(ApiKey) keys: Repository<ApiKey>,
     private readonly tokens: KeyTokensService,
     private readonly lastUsed: LastUsedRecorder,
     private readonly cache: KeyStateCache,
-  ) {}
+  ) {
+    this.keyByHash = new KeyByHashQuery(keys);
+  }
 
   /**
    * Decided from the key's and its owner's current state (one indexed read);
@@ -58,18 +63,7 @@ export class KeyAuthenticationService {
 
   private async findByToken(token: string): Promise<KeyMatch | null> {
     const keyHash = this.tokens.hash(token);
-    const key = await this.cache.getOrRead(keyHash, () => this.readByHash(keyHash));
+    const key = await this.cache.getOrRead(keyHash, () => this.keyByHash.find(keyHash));
     return key && { key, viaPreviousToken: key.keyHash !== keyHash };
-  }
-
-  /** One indexed read: the current hash, or the one a regeneration replaced. */
-  private async readByHash(keyHash: string): Promise<CachedKey | null> {
-    const key = await this.keys
-      .createQueryBuilder('key')
-      .innerJoinAndSelect('key.owner', 'owner')
-      .addSelect('key.keyHash')
-      .where('key.keyHash = :keyHash OR key.previousKeyHash = :keyHash', { keyHash })
-      .getOne();
-    return key?.owner ? (key as CachedKey) : null;
   }
 }

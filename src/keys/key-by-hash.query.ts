@@ -1,0 +1,71 @@
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { Repository } from 'typeorm';
+import type { ApiKey } from './api-key.entity';
+import type { KeyMatch } from './key-access';
+
+type KeyWithOwner = KeyMatch['key'];
+
+/** Each selected column's name in the result row, with its mapping. */
+type ColumnReading = [string, ColumnMetadata];
+
+interface Prepared {
+  sql: string;
+  parameterCount: number;
+  keyColumns: ColumnReading[];
+  ownerColumns: ColumnReading[];
+}
+
+/**
+ * The read behind every authentication that the cache cannot answer: a key
+ * by its current or previous token hash, with its owner. The SQL is built
+ * by TypeORM once; each call only runs it and turns the row into entities
+ * with the driver's own conversions, which costs about a third of what
+ * building the query and hydrating it each time did (BENCHMARKS.md).
+ */
+export class KeyByHashQuery {
+  /** Prepared on first use: the entity metadata exists only once the database is connected. */
+  private prepared?: Prepared;
+
+  constructor(private readonly keys: Repository<ApiKey>) {}
+
+  async find(keyHash: string): Promise<KeyWithOwner | null> {
+    const { sql, parameterCount, keyColumns, ownerColumns } = (this.prepared ??= this.prepare());
+    const rows = await this.keys.query<Record<string, unknown>[]>(
+      sql,
+      Array.from({ length: parameterCount }, () => keyHash),
+    );
+    if (rows.length === 0) return null;
+    const key = this.hydrate(rows[0], keyColumns) as KeyWithOwner;
+    key.owner = this.hydrate(rows[0], ownerColumns) as KeyWithOwner['owner'];
+    return key;
+  }
+
+  private prepare(): Prepared {
+    const { keys } = this;
+    const [sql, parameters] = keys
+      .createQueryBuilder('key')
+      .innerJoinAndSelect('key.owner', 'owner')
+      .addSelect('key.keyHash')
+      .where('key.keyHash = :keyHash OR key.previousKeyHash = :keyHash', { keyHash: '' })
+      .getQueryAndParameters();
+    const owner = keys.metadata.findRelationWithPropertyPath('owner')!.inverseEntityMetadata;
+    // The query builder names each selected column `<alias>_<column>`.
+    const aliased = (alias: string, columns: ColumnMetadata[]) =>
+      columns.map((column): ColumnReading => [`${alias}_${column.databaseName}`, column]);
+    return {
+      sql,
+      parameterCount: parameters.length,
+      keyColumns: aliased('key', keys.metadata.columns),
+      ownerColumns: aliased('owner', owner.columns),
+    };
+  }
+
+  private hydrate(row: Record<string, unknown>, columns: ColumnReading[]): object {
+    const entity: Record<string, unknown> = {};
+    const driver = this.keys.manager.connection.driver;
+    for (const [name, column] of columns) {
+      if (name in row) entity[column.propertyName] = driver.prepareHydratedValue(row[name], column);
+    }
+    return entity;
+  }
+}
