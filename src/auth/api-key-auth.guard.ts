@@ -17,8 +17,8 @@ export const PRINCIPAL_PROPERTY = 'principal';
  *
  * The key is read from the headers only (Bearer or X-Api-Key) and decided by
  * KeyAuthenticationService, the same decision `POST /keys/verify` gives.
- * No Passport here: it only wrapped these two calls, and cost a quarter of
- * an authenticated request's CPU time (BENCHMARKS.md).
+ * No Passport here: it only wrapped these two calls, at about a tenth of an
+ * authenticated request's CPU time plus the garbage it left (BENCHMARKS.md).
  */
 @Injectable()
 export class ApiKeyAuthGuard implements CanActivate {
