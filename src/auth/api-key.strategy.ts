@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy as BearerStrategy, VerifyFunctionWithRequest } from 'passport-http-bearer';
@@ -40,11 +40,7 @@ export class ApiKeyStrategy extends PassportStrategy(HeaderApiKeyStrategy, API_K
   async validate(request: FastifyRequest, token: string): Promise<Principal | false> {
     const { code, principal } = await this.keys.authenticate(token, request.ip);
     if (code === 'IP_NOT_ALLOWED') {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'ip_not_allowed',
-        `This key may not be used from ${request.ip}.`,
-      );
+      throw ApiError.ipNotAllowed(request.ip);
     }
     return principal ?? false;
   }

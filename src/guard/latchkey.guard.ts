@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { extractApiKey } from '../auth/extract-api-key';
+import { ApiError } from '../common/api-error';
+import { accessRuleOf } from '../permissions/access-rule';
+import { admit, type LatchkeyIdentity } from './admit';
+import { KEY_VERIFIER, type KeyVerifier } from './key-verifier';
+
+/** Request property that holds the verified caller. */
+export const IDENTITY_PROPERTY = 'latchkey';
+
+/**
+ * Deny by default, as in Latchkey: every route needs a valid key unless it
+ * is `@Public()`, and the grants its `@RequireScopes(...)` /
+ * `@RequirePermissions(...)` name (read exactly as Latchkey reads them,
+ * handler first). The key comes from `Authorization: Bearer` or
+ * `X-Api-Key` only; the client address is Fastify's `request.ip`, which
+ * honours the service's own `trustProxy`.
+ */
+@Injectable()
+export class LatchkeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(KEY_VERIFIER) private readonly verifier: KeyVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = accessRuleOf(this.reflector, context.getHandler(), context.getClass());
+    if (rule?.isPublic) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { [IDENTITY_PROPERTY]?: LatchkeyIdentity }>();
+    const token = extractApiKey(request.headers);
+    // No key at all: nothing to ask Latchkey.
+    if (!token) throw ApiError.unauthorized();
+
+    const required = { permissions: rule?.permissions ?? [], scopes: rule?.scopes ?? [] };
+    const verdict = await this.verifier.verify({
+      key: token,
+      scopes: [...required.permissions, ...required.scopes],
+      ip: request.ip,
+    });
+    request[IDENTITY_PROPERTY] = admit(
+      verdict,
+      required,
+      request.ip,
+      http.getResponse<FastifyReply>(),
+    );
+    return true;
+  }
+}
