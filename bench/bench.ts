@@ -7,16 +7,24 @@
  *
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
  */
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import {
+  call,
+  freePort,
+  measure,
+  positiveInteger,
+  type Scenario,
+  startChild,
+  stopChild,
+  waitFor200,
+} from './support';
 
 const MARIADB_SERVER = 'mariadb://root@127.0.0.1:3306';
 const MARIADB_DATABASE = 'latchkey_bench';
@@ -29,16 +37,6 @@ interface Options {
   keys: number;
   durationS: number;
   connections: number;
-}
-
-interface Scenario {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Every response must have this status, or the numbers measure something else. */
-  status: number;
 }
 
 interface Row {
@@ -61,11 +59,7 @@ function parseOptions(): Options {
     },
   });
   if (values.db !== 'sqlite' && values.db !== 'mariadb') throw new Error('--db: sqlite or mariadb');
-  const positive = (name: string, value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
+  const positive = positiveInteger;
   return {
     db: values.db,
     redis: values.redis,
@@ -74,17 +68,6 @@ function parseOptions(): Options {
     durationS: positive('duration', values.duration),
     connections: positive('connections', values.connections),
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 async function recreateMariaDbDatabase(): Promise<void> {
@@ -96,9 +79,6 @@ async function recreateMariaDbDatabase(): Promise<void> {
     await connection.end();
   }
 }
-
-/** Set once we stop the service ourselves; before that, its exit is a failure. */
-let stopping = false;
 
 function startService(options: Options, dataDir: string, port: number): ChildProcess {
   const env: NodeJS.ProcessEnv = {
@@ -121,58 +101,7 @@ function startService(options: Options, dataDir: string, port: number): ChildPro
       ? `redis://127.0.0.1:6379/13?keyPrefix=bench${randomBytes(4).toString('hex')}:`
       : undefined,
   };
-  const child = spawn(process.execPath, [resolve('dist/src/main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`bench: the service exited early (${code ?? signal})\n`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  stopping = true;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${base}/api/v1/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('the service was not healthy within 60 s');
-}
-
-async function call(
-  base: string,
-  key: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: { data?: Record<string, unknown> } }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    json: (await response.json()) as { data?: Record<string, unknown> },
-  };
+  return startChild('the service', [resolve('dist/src/main.js')], env);
 }
 
 /**
@@ -230,6 +159,10 @@ function scenarios(verifierKey: string, userKey: string): Scenario[] {
       headers: { ...bearer(verifierKey), 'content-type': 'application/json' },
       body: JSON.stringify({ key: userKey }),
       status: 200,
+      checkProbe: (body) =>
+        (body as { data: { valid: boolean } }).data.valid
+          ? undefined
+          : 'the verified key is not VALID',
     },
   ];
 }
@@ -258,49 +191,6 @@ function sqliteWriteCounter(file: string): { stop(): number } {
   };
 }
 
-async function measure(base: string, scenario: Scenario, options: Options, sqliteFile?: string) {
-  const probe = await fetch(`${base}${scenario.path}`, {
-    method: scenario.method,
-    headers: scenario.headers,
-    body: scenario.body,
-  });
-  if (probe.status !== scenario.status) {
-    throw new Error(`${scenario.name}: expected ${scenario.status}, got ${probe.status}`);
-  }
-  if (scenario.path.endsWith('/verify')) {
-    const { data } = (await probe.json()) as { data: { valid: boolean } };
-    if (!data.valid) throw new Error(`${scenario.name}: the verified key is not VALID`);
-  }
-  const run = (duration: number) =>
-    autocannon({
-      url: `${base}${scenario.path}`,
-      method: scenario.method,
-      headers: scenario.headers,
-      body: scenario.body,
-      connections: options.connections,
-      duration,
-    });
-  // A short warm-up so the JIT and the connection pools are not measured cold.
-  await run(Math.max(1, Math.round(options.durationS / 5)));
-  const writes = sqliteFile ? sqliteWriteCounter(sqliteFile) : undefined;
-  const result = await run(options.durationS);
-  const row: Row = {
-    scenario: scenario.name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    writes: writes?.stop(),
-  };
-  const expected = result.statusCodeStats?.[`${scenario.status}`]?.count ?? 0;
-  if (result.errors > 0 || expected !== result.requests.total) {
-    throw new Error(
-      `${scenario.name}: ${result.requests.total} requests, ${expected} answered ${scenario.status}, ` +
-        `${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return row;
-}
-
 function table(rows: Row[], options: Options): string {
   const baseline = rows[0].rps;
   const lines = [
@@ -325,7 +215,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const child = startService(options, dataDir, port);
   try {
-    await waitForHealth(base);
+    await waitFor200(`${base}/api/v1/health`, 'the service');
     const rootKey = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
     process.stderr.write(`bench: seeding ${options.keys} keys\n`);
     const [verifierKey, userKey] = await seedKeys(base, rootKey, options.keys);
@@ -333,11 +223,17 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const scenario of scenarios(verifierKey, userKey)) {
       process.stderr.write(`bench: ${scenario.name}\n`);
-      rows.push(await measure(base, scenario, options, sqliteFile));
+      const { rps, p50, p99, monitored } = await measure(
+        base,
+        scenario,
+        options,
+        sqliteFile ? () => sqliteWriteCounter(sqliteFile) : undefined,
+      );
+      rows.push({ scenario: scenario.name, rps, p50, p99, writes: monitored });
     }
     process.stdout.write(`${table(rows, options)}\n`);
   } finally {
-    await stopService(child);
+    await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

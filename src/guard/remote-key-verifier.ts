@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
 import type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
 
+const WARN_INTERVAL_MS = 10_000;
+
 export interface RemoteVerifierConfig {
   url: string;
   serviceKey: string;
@@ -17,12 +19,12 @@ export interface RemoteVerifierConfig {
  * answered 500 and logged.
  */
 export class RemoteKeyVerifier implements KeyVerifier {
-  private readonly logger = new Logger('LatchkeyGuard');
   private readonly endpoint: string;
-  private down = false;
+  private readonly outage: OutageWarnings;
 
   constructor(private readonly config: RemoteVerifierConfig) {
     this.endpoint = new URL('/api/v1/keys/verify', config.url).toString();
+    this.outage = new OutageWarnings(config.url);
   }
 
   async verify(request: VerifyRequest): Promise<Verdict> {
@@ -43,7 +45,7 @@ export class RemoteKeyVerifier implements KeyVerifier {
     if (response.status === 200) {
       const body = (await response.json().catch(() => undefined)) as { data?: Verdict } | undefined;
       if (body?.data && typeof body.data.code === 'string') {
-        this.recovered();
+        this.outage.recovered();
         return body.data;
       }
       throw this.unavailable('its answer was not a verdict');
@@ -56,29 +58,57 @@ export class RemoteKeyVerifier implements KeyVerifier {
   }
 
   private unavailable(reason: string, response?: Response): ApiError {
-    if (!this.down) {
-      this.down = true;
-      // The request body holds the caller's key: it is never logged.
-      this.logger.warn(
-        `Latchkey at ${this.config.url} cannot verify keys (${reason}): answering 503.`,
-      );
-    }
+    this.outage.failed(reason);
     const error = ApiError.serviceUnavailable('The key service is unreachable; retry shortly.');
     const retryAfter = response?.headers.get('retry-after');
     if (retryAfter && /^\d+$/.test(retryAfter)) error.headers['Retry-After'] = retryAfter;
     return error;
   }
+}
 
-  private recovered(): void {
+/**
+ * At most one warning per WARN_INTERVAL_MS however many verifications fail,
+ * and at most one "again" line per interval when they succeed after a
+ * failure, so that a flapping Latchkey cannot flood the log. The request
+ * body holds the caller's key: it is never logged.
+ */
+class OutageWarnings {
+  private readonly logger = new Logger('LatchkeyGuard');
+  private down = false;
+  private warnedAt = -Infinity;
+  private recoveryLoggedAt = -Infinity;
+  private unreported = 0;
+
+  constructor(private readonly url: string) {}
+
+  failed(reason: string, now = Date.now()): void {
+    this.down = true;
+    if (now - this.warnedAt < WARN_INTERVAL_MS) {
+      this.unreported += 1;
+      return;
+    }
+    const more =
+      this.unreported > 0 ? `; ${this.unreported} more failed since the last warning` : '';
+    this.logger.warn(
+      `Latchkey at ${this.url} cannot verify keys (${reason}${more}): answering 503.`,
+    );
+    this.warnedAt = now;
+    this.unreported = 0;
+  }
+
+  recovered(now = Date.now()): void {
     if (!this.down) return;
     this.down = false;
-    this.logger.log(`Latchkey at ${this.config.url} verifies keys again.`);
+    if (now - this.recoveryLoggedAt < WARN_INTERVAL_MS) return;
+    this.logger.log(`Latchkey at ${this.url} verifies keys again.`);
+    this.recoveryLoggedAt = now;
   }
 }
 
 /** Latchkey's error code and message, for the log; the body never holds a token. */
 async function errorCodeOf(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => undefined)) as
-    { error?: { code?: string; message?: string } } | undefined;
-  return body?.error ? `${body.error.code}: ${body.error.message}` : '(no error body)';
+  const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined;
+  const error = body?.error as { code?: unknown; message?: unknown } | string | undefined;
+  if (error && typeof error === 'object') return `${String(error.code)}: ${String(error.message)}`;
+  return typeof error === 'string' ? error : '(no error envelope)';
 }
