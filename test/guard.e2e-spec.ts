@@ -20,8 +20,11 @@ interface Service {
 }
 
 /** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
-async function startInventory(latchkey: LatchkeyGuardOptions): Promise<Service> {
-  const app = await createInventoryApp(latchkey, { logger: false });
+async function startInventory(
+  latchkey: LatchkeyGuardOptions,
+  trustProxy = false,
+): Promise<Service> {
+  const app = await createInventoryApp(latchkey, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
 }
@@ -32,8 +35,8 @@ describe('examples/inventory-service behind latchkey/guard', () => {
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
-  const inventory = async (latchkey: LatchkeyGuardOptions) => {
-    const service = await startInventory(latchkey);
+  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = false) => {
+    const service = await startInventory(latchkey, trustProxy);
     started.push(service);
     return service;
   };
@@ -126,6 +129,17 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       expect((await uncached.http.get('/items').set(bearer(local.key))).status).toBe(200);
     });
 
+    it("sends X-Forwarded-For's address only when the service trusts its proxy", async () => {
+      const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['203.0.113.0/24'] });
+      const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
+      const behindProxy = await inventory(
+        { mode: 'remote', url: latchkeyUrl, serviceKey, cacheTtlMs: 0 },
+        true,
+      );
+      expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
+      expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
+    });
+
     it('429 rate_limited with Retry-After once the key has spent its tier budget', async () => {
       const key = await clientKey({ scopes: ['read:assets'], tier: 'standard' });
       for (let i = 0; i < STANDARD_LIMIT; i++) {
@@ -208,6 +222,21 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       const refused = await shared.http.get('/items').set(bearer(reader.key));
       expectError(refused, 401, 'unauthorized');
       expect(refused.headers['www-authenticate']).toBe('Bearer');
+    });
+
+    it("503 service_unavailable, never a pass, while Latchkey's database cannot be reached", async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      const unreachable = await withEnvironment(
+        {
+          LOG_LEVEL: 'silent',
+          DATA_DIR: t.dataDir,
+          DATABASE_URL: 'mysql://root@127.0.0.1:9/latchkey',
+        },
+        () => inventory({ mode: 'in-process', cacheTtlMs: 0 }),
+      );
+      const response = await unreachable.http.get('/items').set(bearer(reader.key));
+      expectError(response, 503, 'service_unavailable');
+      expect(response.headers['retry-after']).toBeDefined();
     });
   });
 });
