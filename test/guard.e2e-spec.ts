@@ -138,6 +138,18 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       );
       expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
       expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
+
+      // A forwarded value that is no address: keys with an allowlist fail closed, others work.
+      const open = await clientKey({ scopes: ['read:assets'] });
+      const garbage = { 'X-Forwarded-For': 'not-an-address' };
+      const fencedAnswer = await behindProxy.http
+        .get('/items')
+        .set({ ...bearer(fenced.key), ...garbage });
+      expectError(fencedAnswer, 403, 'ip_not_allowed');
+      const openAnswer = await behindProxy.http
+        .get('/items')
+        .set({ ...bearer(open.key), ...garbage });
+      expect(openAnswer.status).toBe(200);
     });
 
     it('429 rate_limited with Retry-After once the key has spent its tier budget', async () => {

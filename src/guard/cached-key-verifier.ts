@@ -35,5 +35,5 @@ export class CachedKeyVerifier implements KeyVerifier {
 
 export function cacheKey({ key, scopes, ip }: VerifyRequest): string {
   const keyHash = createHash('sha256').update(key).digest('hex');
-  return `${keyHash} ${[...scopes].sort().join(',')} ${ip}`;
+  return `${keyHash} ${[...scopes].sort().join(',')} ${ip ?? ''}`;
 }

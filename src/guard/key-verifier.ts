@@ -4,7 +4,8 @@ import type { VerifyKeyResponseDto } from '../keys/dto/verify-key-response.dto';
 export interface VerifyRequest {
   key: string;
   scopes: string[];
-  ip: string;
+  /** Left out when the request's address is not an IP address (a forged X-Forwarded-For). */
+  ip?: string;
 }
 
 /** Its answer (the `data` of the response), the same in both modes. */

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isIP } from 'node:net';
 import { extractApiKey } from '../auth/extract-api-key';
 import { ApiError } from '../common/api-error';
 import { accessRuleOf } from '../permissions/access-rule';
@@ -38,7 +39,10 @@ export class LatchkeyGuard implements CanActivate {
     const verdict = await this.verifier.verify({
       key: token,
       scopes: [...required.permissions, ...required.scopes],
-      ip: request.ip,
+      // Behind a trusted proxy request.ip is whatever X-Forwarded-For said; an
+      // address that is not one is left out, so a key with an allowlist fails
+      // closed (IP_NOT_ALLOWED) and the caller gets a 403, not a 500.
+      ip: isIP(request.ip) ? request.ip : undefined,
     });
     request[IDENTITY_PROPERTY] = admit(
       verdict,
