@@ -1,9 +1,12 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createInventoryApp } from '../examples/inventory-service/src/app';
-import type { LatchkeyGuardOptions } from '../src/guard';
+import { ItemsController } from '../examples/inventory-service/src/items.controller';
+import { LatchkeyGuardModule, type LatchkeyGuardOptions } from '../src/guard';
 import { createKey, KeyInput } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { expectError } from './support/error-envelope';
@@ -205,6 +208,46 @@ describe('examples/inventory-service behind latchkey/guard', () => {
         'not_found',
       );
     });
+  });
+
+  it('forRootAsync: remote options from another provider (e.g. ConfigService)', async () => {
+    const SETTINGS = Symbol('settings');
+    @Module({
+      providers: [{ provide: SETTINGS, useValue: { url: latchkeyUrl, serviceKey } }],
+      exports: [SETTINGS],
+    })
+    class SettingsModule {}
+    @Module({
+      imports: [
+        LatchkeyGuardModule.forRootAsync({
+          imports: [SettingsModule],
+          inject: [SETTINGS],
+          useFactory: (settings: { url: string; serviceKey: string }) => ({
+            mode: 'remote',
+            ...settings,
+          }),
+        }),
+      ],
+      controllers: [ItemsController],
+    })
+    class AsyncInventoryModule {}
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AsyncInventoryModule,
+      new FastifyAdapter(),
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    started.push({ app, http: request(await app.getUrl()) });
+    const http = request(await app.getUrl());
+
+    const reader = await clientKey({ scopes: ['read:assets'] });
+    expect((await http.get('/items').set(bearer(reader.key))).status).toBe(200);
+    expectError(
+      await http.post('/items').set(bearer(reader.key)).send({ name: 'x' }),
+      403,
+      'insufficient_scope',
+    );
+    expectError(await http.get('/items'), 401, 'unauthorized');
   });
 
   describe('in-process mode (sharing Latchkey database)', () => {

@@ -2,7 +2,7 @@
  * `latchkey/guard`: put a NestJS (Fastify) service's routes behind Latchkey's
  * keys. The decorators are Latchkey's own, so a route reads the same in both.
  */
-export { LatchkeyGuardModule } from './latchkey-guard.module';
+export { LatchkeyGuardModule, type LatchkeyGuardAsyncOptions } from './latchkey-guard.module';
 export type {
   InProcessGuardOptions,
   LatchkeyGuardOptions,
