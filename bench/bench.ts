@@ -7,13 +7,13 @@
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
  *                    [--rotate 100000 [--requests 2000000]]
  */
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { insertKeys } from './bulk-keys';
-import { call, mariaDbUrl, wholeNumber, startService, type RunningService } from './service';
+import { mariaDbUrl, startService, type RunningService } from './service';
+import { call, measure, type Scenario, wholeNumber } from './support';
 
 const MARIADB_DATABASE = 'latchkey_bench';
 
@@ -27,18 +27,6 @@ interface Options {
   rotate: number;
   /** Requests in the rotation scenario; 0 runs it for the duration instead. */
   requests: number;
-}
-
-interface Scenario {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Every response must have this status, or the numbers measure something else. */
-  status: number;
-  /** Tokens sent in turn, one per request, instead of fixed headers. */
-  rotatingTokens?: string[];
 }
 
 interface Row {
@@ -112,7 +100,12 @@ async function seedKeys(
   return { verifierKey, userKey, rotatingTokens };
 }
 
-function scenarios(verifierKey: string, userKey: string, rotatingTokens: string[]): Scenario[] {
+function scenarios(
+  verifierKey: string,
+  userKey: string,
+  rotatingTokens: string[],
+  rotationRequests: number,
+): Scenario[] {
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
   const rotation: Scenario[] = rotatingTokens.length
     ? [
@@ -122,6 +115,7 @@ function scenarios(verifierKey: string, userKey: string, rotatingTokens: string[
           path: '/api/v1/me',
           status: 200,
           rotatingTokens,
+          amount: rotationRequests || undefined,
         },
       ]
     : [];
@@ -155,6 +149,10 @@ function scenarios(verifierKey: string, userKey: string, rotatingTokens: string[
       headers: { ...bearer(verifierKey), 'content-type': 'application/json' },
       body: JSON.stringify({ key: userKey }),
       status: 200,
+      checkProbe: (body) =>
+        (body as { data: { valid: boolean } }).data.valid
+          ? undefined
+          : 'the verified key is not VALID',
     },
     ...rotation,
   ];
@@ -198,76 +196,49 @@ function sqliteWriteCounter(file: string): { stop(): number } {
   };
 }
 
-async function measure(
+/** What the service did while a scenario ran, read from outside it. */
+interface Observed {
+  cpuSeconds: number;
+  rssMb: number;
+  rssGrowthMb: number;
+  writes?: number;
+}
+
+function observe(pid: number, sqliteFile?: string): { stop(): Observed } {
+  const writes = sqliteFile ? sqliteWriteCounter(sqliteFile) : undefined;
+  const cpuBefore = cpuSeconds(pid);
+  const rssBefore = rssMb(pid);
+  return {
+    stop() {
+      const rss = rssMb(pid);
+      return {
+        cpuSeconds: cpuSeconds(pid) - cpuBefore,
+        rssMb: rss,
+        rssGrowthMb: rss - rssBefore,
+        writes: writes?.stop(),
+      };
+    },
+  };
+}
+
+async function measureRow(
   { base, pid }: RunningService,
   scenario: Scenario,
   options: Options,
   sqliteFile?: string,
-) {
-  const tokens = scenario.rotatingTokens;
-  const probe = await fetch(`${base}${scenario.path}`, {
-    method: scenario.method,
-    headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : scenario.headers,
-    body: scenario.body,
-  });
-  if (probe.status !== scenario.status) {
-    throw new Error(`${scenario.name}: expected ${scenario.status}, got ${probe.status}`);
-  }
-  if (scenario.path.endsWith('/verify')) {
-    const { data } = (await probe.json()) as { data: { valid: boolean } };
-    if (!data.valid) throw new Error(`${scenario.name}: the verified key is not VALID`);
-  }
-  let next = 0;
-  const run = (duration: number, amount?: number) =>
-    autocannon({
-      url: `${base}${scenario.path}`,
-      method: scenario.method,
-      headers: scenario.headers,
-      body: scenario.body,
-      connections: options.connections,
-      duration,
-      amount,
-      requests: tokens && [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            headers: {
-              ...request.headers,
-              authorization: `Bearer ${tokens[next++ % tokens.length]}`,
-            },
-          }),
-        },
-      ],
-    });
-  // A short warm-up so the JIT and the connection pools are not measured cold.
-  await run(Math.max(1, Math.round(options.durationS / 5)));
-  const writes = sqliteFile ? sqliteWriteCounter(sqliteFile) : undefined;
-  const cpuBefore = cpuSeconds(pid);
-  const rssBefore = rssMb(pid);
-  const result = await run(
-    options.durationS,
-    tokens && options.requests ? options.requests : undefined,
-  );
-  const rssAfter = rssMb(pid);
-  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / result.requests.total;
-  const row: Row = {
+): Promise<Row> {
+  const measured = await measure(base, scenario, options, () => observe(pid, sqliteFile));
+  const observed = measured.monitored!;
+  return {
     scenario: scenario.name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuUs,
-    rssMb: rssAfter,
-    rssGrowthMb: rssAfter - rssBefore,
-    writes: writes?.stop(),
+    rps: measured.rps,
+    p50: measured.p50,
+    p99: measured.p99,
+    cpuUs: (observed.cpuSeconds * 1e6) / measured.total,
+    rssMb: observed.rssMb,
+    rssGrowthMb: observed.rssGrowthMb,
+    writes: observed.writes,
   };
-  const expected = result.statusCodeStats?.[`${scenario.status}`]?.count ?? 0;
-  if (result.errors > 0 || expected !== result.requests.total) {
-    throw new Error(
-      `${scenario.name}: ${result.requests.total} requests, ${expected} answered ${scenario.status}, ` +
-        `${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return row;
 }
 
 function table(rows: Row[], options: Options): string {
@@ -306,9 +277,9 @@ async function main(): Promise<void> {
     const sqliteFile =
       options.db === 'sqlite' ? join(service.dataDir, 'latchkey.sqlite') : undefined;
     const rows: Row[] = [];
-    for (const scenario of scenarios(verifierKey, userKey, rotatingTokens)) {
+    for (const scenario of scenarios(verifierKey, userKey, rotatingTokens, options.requests)) {
       process.stderr.write(`bench: ${scenario.name}\n`);
-      rows.push(await measure(service, scenario, options, sqliteFile));
+      rows.push(await measureRow(service, scenario, options, sqliteFile));
     }
     process.stdout.write(`${table(rows, options)}\n`);
   } finally {

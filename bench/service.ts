@@ -1,16 +1,15 @@
 /**
- * What `npm run bench` and `npm run soak` share: start the built service
- * (`dist/`) as a child process on 127.0.0.1 with a throw-away DATA_DIR and
- * rate limits too high to matter, wait until it is healthy, and seed keys
- * through its API. Load never leaves this machine.
+ * Latchkey under load, for `npm run bench` and `npm run soak`: start the
+ * built service (`dist/`) as a child process on 127.0.0.1 with a throw-away
+ * DATA_DIR and rate limits too high to matter, wait until it is healthy, and
+ * seed keys through its API. Load never leaves this machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { call, freePort, startChild, stopChild, waitFor200 } from './support';
 
 const MARIADB_SERVER = 'mariadb://root@127.0.0.1:3306';
 /** High enough that no request is ever refused with a 429. */
@@ -37,17 +36,6 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
 async function recreateMariaDbDatabase(name: string): Promise<void> {
   const connection = await createConnection(MARIADB_SERVER.replace(/^mariadb:/, 'mysql:'));
   try {
@@ -56,19 +44,6 @@ async function recreateMariaDbDatabase(name: string): Promise<void> {
   } finally {
     await connection.end();
   }
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${base}/api/v1/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('the service was not healthy within 60 s');
 }
 
 /** Starts `node dist/src/main.js` and returns once it answers healthy. */
@@ -93,57 +68,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       : undefined,
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [resolve('dist/src/main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  // Set once we stop the service ourselves; before that, its exit is a failure.
-  let stopping = false;
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`${options.tool}: the service exited early (${code ?? signal})\n`);
-      process.exit(1);
-    }
-  });
+  const child = startChild('the service', [resolve('dist/src/main.js')], env);
   const stop = async () => {
-    stopping = true;
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(base);
+    await waitFor200(`${base}/api/v1/health`, 'the service');
   } catch (error) {
     await stop();
     throw error;
   }
   const rootKey = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
   return { base, pid: child.pid!, dataDir, rootKey, stop };
-}
-
-export async function call(
-  base: string,
-  key: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: { data?: Record<string, unknown> } }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    json: (await response.json()) as { data?: Record<string, unknown> },
-  };
 }
 
 /**
@@ -167,13 +106,6 @@ export async function seedKeys(base: string, rootKey: string, count: number): Pr
     await Promise.all(Array.from({ length: size }, (_, j) => create(start + j)));
   }
   return tokens.slice(0, 2);
-}
-
-/** A whole number of at least `min` from a command-line option, or a clear error naming it. */
-export function wholeNumber(name: string, value: string, min = 1): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
-  return n;
 }
 
 /** The URL of a database on the local MariaDB server. */

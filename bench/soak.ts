@@ -17,7 +17,8 @@ import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { freePort, wholeNumber, seedKeys, startService, type RunningService } from './service';
+import { seedKeys, startService, type RunningService } from './service';
+import { freePort, wholeNumber } from './support';
 
 const SEEDED_KEYS = 200;
 const CALIBRATION_S = 10;

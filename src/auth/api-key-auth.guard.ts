@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
@@ -42,11 +42,7 @@ export class ApiKeyAuthGuard implements CanActivate {
       : { code: 'NOT_FOUND', principal: undefined };
     this.metrics.recordAuthentication(principal !== undefined);
     if (code === 'IP_NOT_ALLOWED') {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'ip_not_allowed',
-        `This key may not be used from ${request.ip}.`,
-      );
+      throw ApiError.ipNotAllowed(request.ip);
     }
     if (!principal) {
       // Guessing keys spends the client address's anonymous budget; once it

@@ -67,6 +67,15 @@ export class ApiError extends HttpException {
     });
   }
 
+  /** 403 `ip_not_allowed`: the key has an allowlist and `ip` is outside it. */
+  static ipNotAllowed(ip: string): ApiError {
+    return new ApiError(
+      HttpStatus.FORBIDDEN,
+      'ip_not_allowed',
+      `This key may not be used from ${ip}.`,
+    );
+  }
+
   static notFound(what: string): ApiError {
     return new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} not found.`);
   }

@@ -1,9 +1,9 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { accessRuleOf } from './access-rule';
-import { missingGrants } from './grants';
+import { assertGranted } from './assert-granted';
 import { PermissionsService } from './permissions.service';
 
 /**
@@ -24,20 +24,10 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const principal = request.principal;
     if (!principal) throw ApiError.unauthorized();
-    const grants = this.permissions.grantsOf(principal);
-
-    const missingPermissions = missingGrants(grants, requiredPermissions);
-    if (missingPermissions.length > 0) {
-      throw ApiError.forbidden(`This key lacks the permission ${missingPermissions.join(', ')}.`);
-    }
-    const missingScopes = missingGrants(grants, requiredScopes);
-    if (missingScopes.length > 0) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'insufficient_scope',
-        `This key lacks the scope ${missingScopes.join(', ')}.`,
-      );
-    }
+    assertGranted(this.permissions.grantsOf(principal), {
+      permissions: requiredPermissions,
+      scopes: requiredScopes,
+    });
     return true;
   }
 }

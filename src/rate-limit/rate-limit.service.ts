@@ -26,7 +26,7 @@ export const THROTTLER_NAME = 'default';
 const BLOCK_MS = 1;
 
 /** The minimal HTTP reply that headers can be set on (Fastify's reply). */
-interface HeaderSink {
+export interface HeaderSink {
   header(name: string, value: string | number): unknown;
 }
 
@@ -94,14 +94,23 @@ export class RateLimitService {
   async enforce(subject: RateLimitSubject, reply: HeaderSink): Promise<void> {
     const decision = await this.consume(subject);
     if (!decision) return;
-    reply.header('X-RateLimit-Limit', decision.limit);
-    reply.header('X-RateLimit-Remaining', decision.remaining);
-    reply.header('X-RateLimit-Reset', decision.reset);
+    setRateLimitHeaders(reply, decision);
     if (!decision.allowed) throw rateLimited(decision.reset);
   }
 }
 
-function rateLimited(retryAfterS: number): ApiError {
+/** X-RateLimit-Limit, -Remaining and -Reset (seconds) of SPEC section 5. */
+export function setRateLimitHeaders(
+  reply: HeaderSink,
+  budget: Pick<RateLimitDecision, 'limit' | 'remaining' | 'reset'>,
+): void {
+  reply.header('X-RateLimit-Limit', budget.limit);
+  reply.header('X-RateLimit-Remaining', budget.remaining);
+  reply.header('X-RateLimit-Reset', budget.reset);
+}
+
+/** 429 `rate_limited` with Retry-After in seconds. */
+export function rateLimited(retryAfterS: number): ApiError {
   return new ApiError(
     429,
     'rate_limited',

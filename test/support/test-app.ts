@@ -85,8 +85,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-/** Config is read from process.env while the app is created; restore it afterwards. */
-async function withEnvironment<T>(
+/** Config is read from process.env while an app is created; restore it afterwards. */
+export async function withEnvironment<T>(
   env: Record<string, string | undefined>,
   work: () => Promise<T>,
 ): Promise<T> {

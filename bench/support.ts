@@ -1,0 +1,194 @@
+/**
+ * What the benchmark scripts share: ports, child services, seeding through
+ * the API and one autocannon measurement that fails on any unexpected status.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Every response must have this status, or the numbers measure something else. */
+  status: number;
+  /** A further check of the probe's JSON body; returns what is wrong, if anything. */
+  checkProbe?: (body: unknown) => string | undefined;
+  /** Tokens sent in turn as `Authorization: Bearer`, one per request, instead of fixed headers. */
+  rotatingTokens?: string[];
+  /** Requests to send instead of running for the load's duration. */
+  amount?: number;
+}
+
+export interface Load {
+  connections: number;
+  durationS: number;
+}
+
+export interface Measured<T> {
+  rps: number;
+  /** Requests answered. */
+  total: number;
+  p50: number;
+  p99: number;
+  /** What the monitor saw while the scenario ran. */
+  monitored?: T;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Children we stop ourselves; any other exit is a failure of the run. */
+const stopping = new WeakSet<ChildProcess>();
+
+/** Starts `node <args>` with `env`; exits the benchmark if it dies before we stop it. */
+export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.once('exit', (code, signal) => {
+    if (!stopping.has(child)) {
+      process.stderr.write(`bench: ${name} exited early (${code ?? signal})\n`);
+      process.exit(1);
+    }
+  });
+  return child;
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  stopping.add(child);
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Waits until `url` answers 200. */
+export async function waitFor200(url: string, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const status = await fetch(url).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`${what} did not answer 200 within 60 s`);
+}
+
+/** One JSON request to Latchkey's API with `key`. */
+export async function call(
+  base: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: { data?: Record<string, unknown> } }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    json: (await response.json()) as { data?: Record<string, unknown> },
+  };
+}
+
+/** Creates a resource through the API and returns its `data`, or throws. */
+export async function create(
+  base: string,
+  key: string,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
+  const { status, json } = await call(base, key, 'POST', path, body);
+  if (status !== 201 || !json.data) {
+    throw new Error(`POST ${path}: ${status} ${JSON.stringify(json)}`);
+  }
+  return json.data;
+}
+
+/**
+ * Probes the scenario once, warms up briefly (JIT, connection pools), then
+ * measures it. Fails if any response had another status than expected, so a
+ * 429 or a 503 cannot pass for a fast answer.
+ */
+export async function measure<T>(
+  base: string,
+  scenario: Scenario,
+  load: Load,
+  monitor?: () => { stop(): T },
+): Promise<Measured<T>> {
+  const tokens = scenario.rotatingTokens;
+  const probe = await fetch(`${base}${scenario.path}`, {
+    method: scenario.method,
+    headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : scenario.headers,
+    body: scenario.body,
+  });
+  if (probe.status !== scenario.status) {
+    throw new Error(`${scenario.name}: expected ${scenario.status}, got ${probe.status}`);
+  }
+  const wrong = scenario.checkProbe?.(await probe.json());
+  if (wrong) throw new Error(`${scenario.name}: ${wrong}`);
+  let next = 0;
+  const run = (duration: number, amount?: number) =>
+    autocannon({
+      url: `${base}${scenario.path}`,
+      method: scenario.method,
+      headers: scenario.headers,
+      body: scenario.body,
+      connections: load.connections,
+      duration,
+      amount,
+      // A slow answer on a busy machine is a slow answer, not an error.
+      timeout: 60,
+      requests: tokens && [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+            },
+          }),
+        },
+      ],
+    });
+  await run(Math.max(1, Math.round(load.durationS / 5)));
+  const watching = monitor?.();
+  const result = await run(load.durationS, scenario.amount);
+  const monitored = watching?.stop();
+  const expected = result.statusCodeStats?.[`${scenario.status}`]?.count ?? 0;
+  if (result.errors > 0 || expected !== result.requests.total) {
+    throw new Error(
+      `${scenario.name}: ${result.requests.total} requests, ${expected} answered ${scenario.status}, ` +
+        `${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`,
+    );
+  }
+  return {
+    rps: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    monitored,
+  };
+}
+
+/** A whole number of at least `min` from a command-line option, or a clear error naming it. */
+export function wholeNumber(name: string, value: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+}

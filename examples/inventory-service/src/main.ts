@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { createInventoryApp } from './app';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    process.stderr.write(`${name} is required\n`);
+    process.exit(1);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const app = await createInventoryApp(
+    {
+      mode: 'remote',
+      url: process.env.LATCHKEY_URL ?? 'http://localhost:3000',
+      serviceKey: required('LATCHKEY_SERVICE_KEY'),
+      cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS ?? 1000),
+    },
+    { trustProxy: process.env.TRUST_PROXY === 'true' },
+  );
+  app.enableShutdownHooks();
+  const port = Number(process.env.PORT ?? 4000);
+  await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+  process.stdout.write(`inventory-service listening on http://localhost:${port}\n`);
+}
+
+void main();

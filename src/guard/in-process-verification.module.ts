@@ -1,0 +1,95 @@
+import {
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ConfigType } from '@nestjs/config';
+import { AppConfigModule } from '../config/config.module';
+import { keyCacheConfig, rateLimitConfig } from '../config/configuration';
+import { DatabaseModule } from '../database/database.module';
+import { ApiKey } from '../keys/api-key.entity';
+import { CryptoRepository } from '../keys/crypto.repository';
+import { KeyStateCache } from '../key-cache/key-state.cache';
+import { KeyAuthenticationService } from '../keys/key-authentication.service';
+import { KeyTokensService } from '../keys/key-tokens.service';
+import { KeyVerificationService } from '../keys/key-verification.service';
+import { LastUsedRecorder } from '../keys/last-used.recorder';
+import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsService } from '../metrics/metrics.service';
+import { PermissionsService } from '../permissions/permissions.service';
+import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+
+/**
+ * Connects to Latchkey's database without migrating it (Latchkey owns the
+ * schema), and again on the next verification while it cannot.
+ */
+@Injectable()
+export class SharedDatabaseConnection implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('LatchkeyGuard');
+  private connecting?: Promise<void>;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureConnected().catch((error: Error) =>
+      this.logger.warn(`Latchkey's database is unreachable (${error.message}): answering 503.`),
+    );
+  }
+
+  ensureConnected(): Promise<void> {
+    if (this.dataSource.isInitialized) return Promise.resolve();
+    this.connecting ??= this.dataSource
+      .initialize()
+      .then(() => undefined)
+      .finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/**
+ * Latchkey's own verification (`KeyVerificationService`: `decideKeyAccess`,
+ * the effective-grants check and the key's rate-limit budget) wired to
+ * Latchkey's database, without Latchkey's controllers: the providers of
+ * KeysModule and PermissionsModule that verification needs, nothing else.
+ */
+@Module({
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    TypeOrmModule.forFeature([ApiKey]),
+    RateLimitModule,
+    MetricsModule,
+  ],
+  providers: [
+    {
+      // Latchkey announces its changes only over Redis: without REDIS_URL this
+      // process would never hear of them, so it keeps no cache of keys.
+      provide: KeyStateCache,
+      inject: [keyCacheConfig.KEY, rateLimitConfig.KEY, RateLimitRedis, MetricsService],
+      useFactory: (
+        cache: ConfigType<typeof keyCacheConfig>,
+        rateLimit: ConfigType<typeof rateLimitConfig>,
+        redis: RateLimitRedis,
+        metrics: MetricsService,
+      ) => new KeyStateCache(rateLimit.redisUrl ? cache : { ...cache, ttlS: 0 }, redis, metrics),
+    },
+    KeyVerificationService,
+    KeyAuthenticationService,
+    KeyTokensService,
+    LastUsedRecorder,
+    CryptoRepository,
+    PermissionsService,
+    SharedDatabaseConnection,
+  ],
+  exports: [KeyVerificationService, SharedDatabaseConnection],
+})
+export class InProcessVerificationModule {}

@@ -1,0 +1,297 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createInventoryApp } from '../examples/inventory-service/src/app';
+import { ItemsController } from '../examples/inventory-service/src/items.controller';
+import { LatchkeyGuardModule, type LatchkeyGuardOptions } from '../src/guard';
+import { createKey, KeyInput } from './factories/key.factory';
+import { createUser } from './factories/user.factory';
+import { expectError } from './support/error-envelope';
+import { bearer, isMariaDb, startTestApp, TestApp, withEnvironment } from './support/test-app';
+
+const UNKNOWN_TOKEN = `lk_${'0'.repeat(64)}`;
+/** Small enough to spend in a test; the other keys are premium (1,000). */
+const STANDARD_LIMIT = 5;
+const CACHE_TTL_MS = 1500;
+
+interface Service {
+  app: NestFastifyApplication;
+  http: TestAgent;
+}
+
+/** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
+async function startInventory(
+  latchkey: LatchkeyGuardOptions,
+  trustProxy = false,
+): Promise<Service> {
+  const app = await createInventoryApp(latchkey, { logger: false, trustProxy });
+  await app.listen(0, '127.0.0.1');
+  return { app, http: request(await app.getUrl()) };
+}
+
+describe('examples/inventory-service behind latchkey/guard', () => {
+  let t: TestApp;
+  let latchkeyUrl: string;
+  let serviceKey: string;
+  let client: { id: string };
+  const started: Service[] = [];
+  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = false) => {
+    const service = await startInventory(latchkey, trustProxy);
+    started.push(service);
+    return service;
+  };
+  const remote = (overrides: Partial<LatchkeyGuardOptions> = {}) =>
+    inventory({
+      mode: 'remote',
+      url: latchkeyUrl,
+      serviceKey,
+      ...overrides,
+    });
+  const clientKey = (overrides: Partial<KeyInput> = {}) =>
+    createKey(t, { owner_id: client.id, tier: 'premium', ...overrides });
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_STANDARD: String(STANDARD_LIMIT) } });
+    latchkeyUrl = await t.app.getUrl();
+    const service = await createUser(t, { role: 'service' });
+    serviceKey = (
+      await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
+    ).key;
+    client = await createUser(t, { role: 'client' });
+  });
+  afterAll(async () => {
+    for (const service of started) await service.app.close();
+    await t.close();
+  });
+
+  describe('remote mode', () => {
+    let cached: Service;
+    let uncached: Service;
+    beforeAll(async () => {
+      cached = await remote({ cacheTtlMs: CACHE_TTL_MS });
+      uncached = await remote({ cacheTtlMs: 0 });
+    });
+
+    it('200 for a key with the route scope, with its budget in X-RateLimit-* headers', async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      for (const header of [bearer(reader.key), { 'X-Api-Key': reader.key }]) {
+        const response = await uncached.http.get('/items').set(header);
+        expect(response.status).toBe(200);
+        expect(response.body.data).toEqual(
+          expect.arrayContaining([expect.objectContaining({ id: 1 })]),
+        );
+        expect(response.headers['x-ratelimit-limit']).toBe('1000');
+        expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(1000);
+        expect(Number(response.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+      }
+    });
+
+    it('403 insufficient_scope without the route scope; 201 with it, the owner known to the handler', async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      const refused = await uncached.http
+        .post('/items')
+        .set(bearer(reader.key))
+        .send({ name: 'desk' });
+      expectError(refused, 403, 'insufficient_scope');
+      expect(refused.body.error.message).toContain('write:assets');
+
+      const writer = await clientKey({ scopes: ['write:assets'] });
+      const created = await uncached.http
+        .post('/items')
+        .set(bearer(writer.key))
+        .send({ name: 'desk' });
+      expect(created.status).toBe(201);
+      expect(created.body.data).toMatchObject({ name: 'desk', created_by: client.id });
+      expectError(
+        await uncached.http.get('/items').set(bearer(writer.key)),
+        403,
+        'insufficient_scope',
+      );
+    });
+
+    it('401 with WWW-Authenticate for a missing, unknown or disabled key', async () => {
+      const disabled = await clientKey({ scopes: ['read:assets'] });
+      await t.http
+        .patch(`/api/v1/keys/${disabled.id}`)
+        .set(bearer(t.rootKey))
+        .send({ status: 'inactive' });
+      for (const headers of [{}, bearer(UNKNOWN_TOKEN), bearer('hello'), bearer(disabled.key)]) {
+        const response = await uncached.http.get('/items').set(headers);
+        expectError(response, 401, 'unauthorized');
+        expect(response.headers['www-authenticate']).toBe('Bearer');
+      }
+    });
+
+    it("403 ip_not_allowed from outside the key's allowlist: the client address goes with the verification", async () => {
+      const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['10.0.0.0/8'] });
+      expectError(await uncached.http.get('/items').set(bearer(fenced.key)), 403, 'ip_not_allowed');
+      const local = await clientKey({ scopes: ['read:assets'], allowed_ips: ['127.0.0.1'] });
+      expect((await uncached.http.get('/items').set(bearer(local.key))).status).toBe(200);
+    });
+
+    it("sends X-Forwarded-For's address only when the service trusts its proxy", async () => {
+      const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['203.0.113.0/24'] });
+      const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
+      const behindProxy = await inventory(
+        { mode: 'remote', url: latchkeyUrl, serviceKey, cacheTtlMs: 0 },
+        true,
+      );
+      expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
+      expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
+
+      // A forwarded value that is no address: keys with an allowlist fail closed, others work.
+      const open = await clientKey({ scopes: ['read:assets'] });
+      const garbage = { 'X-Forwarded-For': 'not-an-address' };
+      const fencedAnswer = await behindProxy.http
+        .get('/items')
+        .set({ ...bearer(fenced.key), ...garbage });
+      expectError(fencedAnswer, 403, 'ip_not_allowed');
+      const openAnswer = await behindProxy.http
+        .get('/items')
+        .set({ ...bearer(open.key), ...garbage });
+      expect(openAnswer.status).toBe(200);
+    });
+
+    it('429 rate_limited with Retry-After once the key has spent its tier budget', async () => {
+      const key = await clientKey({ scopes: ['read:assets'], tier: 'standard' });
+      for (let i = 0; i < STANDARD_LIMIT; i++) {
+        expect((await uncached.http.get('/items').set(bearer(key.key))).status).toBe(200);
+      }
+      const refused = await uncached.http.get('/items').set(bearer(key.key));
+      expectError(refused, 429, 'rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+      // One budget: Latchkey's own routes refuse the key too.
+      expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 429, 'rate_limited');
+    });
+
+    it('a revoked key is refused at once without a cache, and once the cache time has passed with one', async () => {
+      const key = await clientKey({ scopes: ['read:assets'] });
+      const first = await cached.http.get('/items').set(bearer(key.key));
+      expect(first.status).toBe(200);
+      const revoked = await t.http.delete(`/api/v1/keys/${key.id}`).set(bearer(t.rootKey));
+      expect(revoked.status).toBe(200);
+
+      expectError(await uncached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+      await sleep(CACHE_TTL_MS + 100);
+      expectError(await cached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+    });
+
+    it('public routes need no key', async () => {
+      const response = await uncached.http.get('/health');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok' });
+    });
+
+    it("503 service_unavailable, never a pass, when Latchkey is unreachable or refuses the service's key", async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      const closedPort = await remote({ url: 'http://127.0.0.1:9', cacheTtlMs: 0 });
+      const wrongServiceKey = await remote({ serviceKey: UNKNOWN_TOKEN, cacheTtlMs: 0 });
+      const notAVerifier = await remote({ serviceKey: reader.key, cacheTtlMs: 0 });
+      for (const service of [closedPort, wrongServiceKey, notAVerifier]) {
+        const response = await service.http.get('/items').set(bearer(reader.key));
+        expectError(response, 503, 'service_unavailable');
+        expect(response.headers['retry-after']).toBeDefined();
+      }
+    });
+
+    it("answers the service's own errors in Latchkey's envelope", async () => {
+      const writer = await clientKey({ scopes: ['write:assets'] });
+      const response = await uncached.http.post('/items').set(bearer(writer.key)).send({});
+      expectError(response, 400, 'validation_failed');
+      expectError(
+        await uncached.http.get('/nothing-here').set(bearer(writer.key)),
+        404,
+        'not_found',
+      );
+    });
+  });
+
+  it('forRootAsync: remote options from another provider (e.g. ConfigService)', async () => {
+    const SETTINGS = Symbol('settings');
+    @Module({
+      providers: [{ provide: SETTINGS, useValue: { url: latchkeyUrl, serviceKey } }],
+      exports: [SETTINGS],
+    })
+    class SettingsModule {}
+    @Module({
+      imports: [
+        LatchkeyGuardModule.forRootAsync({
+          imports: [SettingsModule],
+          inject: [SETTINGS],
+          useFactory: (settings: { url: string; serviceKey: string }) => ({
+            mode: 'remote',
+            ...settings,
+          }),
+        }),
+      ],
+      controllers: [ItemsController],
+    })
+    class AsyncInventoryModule {}
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AsyncInventoryModule,
+      new FastifyAdapter(),
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    started.push({ app, http: request(await app.getUrl()) });
+    const http = request(await app.getUrl());
+
+    const reader = await clientKey({ scopes: ['read:assets'] });
+    expect((await http.get('/items').set(bearer(reader.key))).status).toBe(200);
+    expectError(
+      await http.post('/items').set(bearer(reader.key)).send({ name: 'x' }),
+      403,
+      'insufficient_scope',
+    );
+    expectError(await http.get('/items'), 401, 'unauthorized');
+  });
+
+  describe('in-process mode (sharing Latchkey database)', () => {
+    let shared: Service;
+    beforeAll(async () => {
+      shared = await withEnvironment(
+        {
+          LOG_LEVEL: 'silent',
+          DATA_DIR: t.dataDir,
+          DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
+        },
+        () => inventory({ mode: 'in-process', cacheTtlMs: 0 }),
+      );
+    });
+
+    it("decides with Latchkey's own code: 200, 403 insufficient_scope, 401 once revoked", async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      const ok = await shared.http.get('/items').set(bearer(reader.key));
+      expect(ok.status).toBe(200);
+      expect(ok.headers['x-ratelimit-limit']).toBe('1000');
+      expectError(
+        await shared.http.post('/items').set(bearer(reader.key)).send({ name: 'x' }),
+        403,
+        'insufficient_scope',
+      );
+      await t.http.delete(`/api/v1/keys/${reader.id}`).set(bearer(t.rootKey));
+      const refused = await shared.http.get('/items').set(bearer(reader.key));
+      expectError(refused, 401, 'unauthorized');
+      expect(refused.headers['www-authenticate']).toBe('Bearer');
+    });
+
+    it("503 service_unavailable, never a pass, while Latchkey's database cannot be reached", async () => {
+      const reader = await clientKey({ scopes: ['read:assets'] });
+      const unreachable = await withEnvironment(
+        {
+          LOG_LEVEL: 'silent',
+          DATA_DIR: t.dataDir,
+          DATABASE_URL: 'mysql://root@127.0.0.1:9/latchkey',
+        },
+        () => inventory({ mode: 'in-process', cacheTtlMs: 0 }),
+      );
+      const response = await unreachable.http.get('/items').set(bearer(reader.key));
+      expectError(response, 503, 'service_unavailable');
+      expect(response.headers['retry-after']).toBeDefined();
+    });
+  });
+});
