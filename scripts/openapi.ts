@@ -96,7 +96,8 @@ export function missingExamples(document: OpenAPIObject): string[] {
 }
 
 async function generateTypes(document: string): Promise<string> {
-  const ast = await openapiTS(document, { silent: true });
+  // A default makes a field optional in a request, not required (openapi-typescript's default).
+  const ast = await openapiTS(document, { silent: true, defaultNonNullable: false });
   return (
     '/**\n' +
     ' * Generated from openapi.json by `npm run openapi` (openapi-typescript); do not edit.\n' +

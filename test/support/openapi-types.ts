@@ -593,7 +593,7 @@ export interface components {
              * @example standard
              * @enum {string}
              */
-            tier: "standard" | "premium" | "enterprise";
+            tier?: "standard" | "premium" | "enterprise";
             /**
              * @description ISO 8601, in the future. Not with expires_in_days.
              * @example 2027-01-01T00:00:00Z
@@ -761,7 +761,7 @@ export interface components {
              * @default 0
              * @example 300
              */
-            grace_period_s: number;
+            grace_period_s?: number;
             /**
              * @description New expiry (future); `null` for never. Omitted: the expiry stays.
              * @example 2027-06-01T00:00:00Z

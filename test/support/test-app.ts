@@ -23,6 +23,8 @@ export interface TestAppOptions {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** Where tests send requests (`http` goes there too), e.g. for a typed client. */
+  url: string;
   http: TestAgent;
   dataDir: string;
   keyFile: string;
@@ -71,9 +73,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return '';
     }
   };
+  const url = await app.getUrl();
   return {
     app,
-    http: request(await app.getUrl()),
+    url,
+    http: request(url),
     dataDir,
     keyFile,
     rootKey: readRootKey(),
