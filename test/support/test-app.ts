@@ -6,6 +6,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, CreateAppOptions } from '../../src/app.factory';
 import { ReadinessService } from '../../src/health/readiness.service';
+import { ContractProxy, contractProxyEnabled } from './contract-proxy';
 import { emptyTables } from './mariadb';
 
 export interface TestAppOptions {
@@ -73,7 +74,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return '';
     }
   };
-  const url = await app.getUrl();
+  // With LATCHKEY_CONTRACT_PROXY=1, requests go through Prism (see contract-proxy.ts).
+  const contract = contractProxyEnabled()
+    ? await ContractProxy.start(await app.getUrl())
+    : undefined;
+  const url = contract?.url ?? (await app.getUrl());
   return {
     app,
     url,
@@ -81,7 +86,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     keyFile,
     rootKey: readRootKey(),
-    close: () => app.close(),
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        await contract?.close();
+      }
+    },
   };
 }
 
