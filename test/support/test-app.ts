@@ -76,7 +76,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   // With LATCHKEY_CONTRACT_PROXY=1, requests go through Prism (see contract-proxy.ts).
   const contract = contractProxyEnabled()
-    ? await ContractProxy.start(await app.getUrl())
+    ? await ContractProxy.start(await app.getUrl()).catch(async (error: Error) => {
+        await app.close();
+        throw error;
+      })
     : undefined;
   const url = contract?.url ?? (await app.getUrl());
   return {
