@@ -1,7 +1,7 @@
 import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
@@ -56,10 +56,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   enableCors(app, env.CORS_ORIGINS);
   observeHttpRequests(fastify, app.get(MetricsService));
 
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
   });
   return app;
+}
+
+/**
+ * The OpenAPI document served at `/docs-json`; `npm run openapi` writes the
+ * same document to `openapi.json`.
+ */
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, openApiConfig());
 }
 
 function openApiConfig() {
@@ -70,7 +78,15 @@ function openApiConfig() {
         'restricted by IP allowlist. Send a key as `Authorization: Bearer <key>` or `X-Api-Key: <key>`.',
     )
     .setVersion(version)
-    .addServer('/')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('/', 'The instance serving this document')
+    .addTag('keys', 'Create, list, change, regenerate, delete, verify and report API keys.')
+    .addTag('auth', 'Who the calling key belongs to and what it may do.')
+    .addTag('users', 'The people and programs that own keys.')
+    .addTag('permissions', 'Roles, permissions and the resource-scope catalogue.')
+    .addTag('audit', 'Key and user lifecycle events.')
+    .addTag('health', 'Liveness and readiness for load balancers.')
+    .addTag('service', 'What this service is.')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'An API key: lk_ + 64 hex' },
       BEARER_SCHEME,

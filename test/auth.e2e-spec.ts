@@ -55,11 +55,14 @@ describe('authentication (SPEC section 2)', () => {
             route: `${method} ${path}`,
             summary: 'string',
           });
-          const isPublic = !operation.security;
-          if (!isPublic)
+          // Public routes document anonymous access (one empty requirement).
+          const isPublic = JSON.stringify(operation.security) === '[{}]';
+          if (!isPublic) {
+            expect(operation.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
             expect(Object.keys(operation.responses)).toEqual(
               expect.arrayContaining(['401', '403']),
             );
+          }
         }
       }
     });

@@ -21,7 +21,11 @@ class ErrorPayloadDto {
   @ApiProperty({ example: 400 }) status!: number;
   @ApiProperty({ example: 'validation_failed' }) code!: string;
   @ApiProperty({ example: 'Invalid request: check name.' }) message!: string;
-  @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
+  @ApiPropertyOptional({
+    type: [ErrorDetailDto],
+    example: [{ field: 'name', message: 'name must be shorter than or equal to 128 characters' }],
+  })
+  details?: ErrorDetailDto[];
 }
 
 export class ErrorResponseDto {
@@ -38,11 +42,40 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: '`service_unavailable`: starting up or the database is unreachable.',
 };
 
+const ERROR_EXAMPLES: Record<number, ErrorPayloadDto> = {
+  400: {
+    status: 400,
+    code: 'validation_failed',
+    message: 'Invalid request: check name.',
+    details: [{ field: 'name', message: 'name must be shorter than or equal to 128 characters' }],
+  },
+  401: {
+    status: 401,
+    code: 'unauthorized',
+    message:
+      'A valid API key is required: send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
+  },
+  403: { status: 403, code: 'forbidden', message: 'This key lacks the permission api_keys.write.' },
+  404: { status: 404, code: 'not_found', message: 'API key not found.' },
+  409: { status: 409, code: 'conflict', message: 'You already have a key with this name.' },
+  429: { status: 429, code: 'rate_limited', message: 'Rate limit exceeded: retry in 42 s.' },
+  503: {
+    status: 503,
+    code: 'service_unavailable',
+    message: 'The service is starting or its database is unreachable; retry shortly.',
+  },
+};
+
 /** Documents error responses in the one envelope of SPEC section 6. */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorResponseDto }),
+      ApiResponse({
+        status,
+        description: ERROR_DESCRIPTIONS[status],
+        type: ErrorResponseDto,
+        example: { error: ERROR_EXAMPLES[status] },
+      }),
     ),
   );
 }

@@ -14,7 +14,10 @@ import { ReadinessService } from './readiness.service';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: string;
-  @ApiProperty({ example: { startup: { status: 'up' }, database: { status: 'up' } } })
+  @ApiProperty({
+    example: { startup: { status: 'up' }, database: { status: 'up' }, redis: { status: 'up' } },
+    description: '`redis` only when REDIS_URL is set.',
+  })
   checks!: Record<string, { status: string; message?: string }>;
 }
 

@@ -19,7 +19,11 @@ import { Page, toPage } from '../common/pagination';
 import { ApiDataResponse, ApiErrors, ApiPageResponse } from '../common/swagger';
 import { Permission } from '../permissions/permission';
 import { Public, RequirePermissions } from '../permissions/permissions.decorators';
-import { ApiKeyResponseDto, CreatedApiKeyResponseDto } from './dto/api-key-response.dto';
+import {
+  ApiKeyResponseDto,
+  CreatedApiKeyResponseDto,
+  KeyRevokedResponseDto,
+} from './dto/api-key-response.dto';
 import {
   CleanupCountsDto,
   CleanupKeysDto,
@@ -188,13 +192,13 @@ export class KeysController {
   @Delete(':id')
   @RequirePermissions(Permission.ApiKeysDelete)
   @ApiOperation({ summary: 'Delete a key; its token fails at once' })
-  @ApiOkResponse({ schema: { example: { status: 'success', message: 'API key revoked.' } } })
+  @ApiOkResponse({ type: KeyRevokedResponseDto, description: 'Revoked.' })
   @ApiErrors(400, 404, 409)
   async remove(
     @UuidParam() id: string,
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
-  ): Promise<{ status: 'success'; message: string }> {
+  ): Promise<KeyRevokedResponseDto> {
     await this.keys.remove(caller, id, request.ip);
     return { status: 'success', message: 'API key revoked.' };
   }

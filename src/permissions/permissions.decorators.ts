@@ -34,5 +34,8 @@ export const RequireScopes = (...scopes: string[]) =>
 /** Any valid key may call the route (no permission or scope needed). */
 export const RequireKey = () => applyDecorators(PermissionsMetadata([]), keyRequired());
 
-/** No key needed. Every route must carry one of these four decisions. */
-export const Public = () => PublicMetadata(true);
+/**
+ * No key needed. Every route must carry one of these four decisions. In
+ * OpenAPI an empty security requirement: anonymous calls are allowed.
+ */
+export const Public = () => applyDecorators(PublicMetadata(true), ApiSecurity({}));

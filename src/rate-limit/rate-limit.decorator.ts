@@ -18,6 +18,7 @@ export const RateLimitPerIp = () =>
     ApiHeader({
       name: 'X-Forwarded-For',
       required: false,
+      example: '203.0.113.7',
       description: 'The client address that is limited, read only when TRUST_PROXY is set.',
     }),
   );

@@ -6,6 +6,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, CreateAppOptions } from '../../src/app.factory';
 import { ReadinessService } from '../../src/health/readiness.service';
+import { ContractProxy, contractProxyEnabled } from './contract-proxy';
 import { emptyTables } from './mariadb';
 
 export interface TestAppOptions {
@@ -23,6 +24,8 @@ export interface TestAppOptions {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** Where tests send requests (`http` goes there too), e.g. for a typed client. */
+  url: string;
   http: TestAgent;
   dataDir: string;
   keyFile: string;
@@ -75,13 +78,28 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return '';
     }
   };
+  // With LATCHKEY_CONTRACT_PROXY=1, requests go through Prism (see contract-proxy.ts).
+  const contract = contractProxyEnabled()
+    ? await ContractProxy.start(await app.getUrl()).catch(async (error: Error) => {
+        await app.close();
+        throw error;
+      })
+    : undefined;
+  const url = contract?.url ?? (await app.getUrl());
   return {
     app,
-    http: request(await app.getUrl()),
+    url,
+    http: request(url),
     dataDir,
     keyFile,
     rootKey: readRootKey(),
-    close: () => app.close(),
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        await contract?.close();
+      }
+    },
   };
 }
 

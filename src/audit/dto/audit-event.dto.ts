@@ -11,13 +11,31 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
 }
 
 export class AuditEventDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'key.created' }) action!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actor_user_id!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actor_key_id!: string | null;
+  @ApiProperty({
+    example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
+  actor_user_id!: string | null;
+  @ApiProperty({
+    example: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
+  actor_key_id!: string | null;
   @ApiProperty({ example: 'api_key' }) target_type!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) target_id!: string | null;
+  @ApiProperty({
+    example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
+  target_id!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' }) ip!: string | null;
-  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: '2026-01-15T09:30:00.000Z', format: 'date-time' }) at!: string;
   @ApiProperty({ example: { name: 'ci-deploy' } }) details!: Record<string, unknown>;
 }

@@ -1,20 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { KeyTier } from '../../keys/api-key.entity';
+import { ApiExpiresAt } from '../../keys/dto/api-key-response.dto';
 import { Role } from '../../permissions/permission';
 
 class MeUserDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'root' }) name!: string;
-  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty({ example: 'viewer', enum: Role }) role!: Role;
 }
 
 class MeKeyDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'root' }) name!: string;
   @ApiProperty({ example: 'lk_****3f9a' }) masked_key!: string;
-  @ApiProperty({ enum: KeyTier }) tier!: KeyTier;
+  @ApiProperty({ example: 'standard', enum: KeyTier }) tier!: KeyTier;
   @ApiProperty({ example: ['admin'] }) scopes!: string[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expires_at!: string | null;
+  @ApiExpiresAt()
+  expires_at!: string | null;
 }
 
 export class MeResponseDto {

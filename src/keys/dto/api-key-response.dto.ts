@@ -1,21 +1,47 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyStatus, KeyTier } from '../api-key.entity';
 
+/** A key's `expires_at` in a response: ISO 8601, or null for never. */
+export const ApiExpiresAt = (required = true) =>
+  (required ? ApiProperty : ApiPropertyOptional)({
+    example: '2027-01-01T00:00:00.000Z',
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null: never expires.',
+  });
+
 export class ApiKeyResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ci-deploy' }) name!: string;
   @ApiProperty({ example: 'lk_****3f9a' }) masked_key!: string;
-  @ApiProperty({ format: 'uuid' }) owner_id!: string;
+  @ApiProperty({ example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9', format: 'uuid' })
+  owner_id!: string;
   @ApiProperty({ example: ['read:assets'] }) scopes!: string[];
-  @ApiProperty({ enum: KeyTier }) tier!: KeyTier;
-  @ApiProperty({ enum: KeyStatus }) status!: KeyStatus;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expires_at!: string | null;
-  @ApiProperty({ description: 'True once expires_at has passed.' }) expired!: boolean;
+  @ApiProperty({ example: 'standard', enum: KeyTier }) tier!: KeyTier;
+  @ApiProperty({ example: 'active', enum: KeyStatus }) status!: KeyStatus;
+  @ApiExpiresAt()
+  expires_at!: string | null;
+  @ApiProperty({ example: false, description: 'True once expires_at has passed.' })
+  expired!: boolean;
   @ApiProperty({ example: [] }) allowed_ips!: string[];
-  @ApiProperty({ format: 'date-time' }) created_at!: string;
-  @ApiProperty({ format: 'date-time' }) updated_at!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_used!: string | null;
-  @ApiProperty({ type: String, nullable: true }) last_used_ip!: string | null;
+  @ApiProperty({ example: '2026-01-15T09:30:00.000Z', format: 'date-time' }) created_at!: string;
+  @ApiProperty({ example: '2026-02-01T16:45:00.000Z', format: 'date-time' }) updated_at!: string;
+  @ApiProperty({
+    example: '2026-02-03T08:12:44.000Z',
+    type: String,
+    format: 'date-time',
+    nullable: true,
+  })
+  last_used!: string | null;
+  @ApiProperty({ example: '203.0.113.7', type: String, nullable: true })
+  last_used_ip!: string | null;
+}
+
+/** DELETE's body, kept from the seed (SPEC section 6): not wrapped in `data`. */
+export class KeyRevokedResponseDto {
+  @ApiProperty({ enum: ['success'], example: 'success' }) status!: 'success';
+  @ApiProperty({ example: 'API key revoked.' }) message!: string;
 }
 
 export class CreatedApiKeyResponseDto extends ApiKeyResponseDto {

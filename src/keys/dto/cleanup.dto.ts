@@ -2,17 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 export class CleanupKeysDto {
-  @ApiPropertyOptional({ description: 'Delete keys past their expiry, enabled or not.' })
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Delete keys past their expiry, enabled or not.',
+  })
   @IsOptional()
   @IsBoolean()
   expired?: boolean;
 
-  @ApiPropertyOptional({ description: 'Delete disabled keys.' })
+  @ApiPropertyOptional({ example: true, description: 'Delete disabled keys.' })
   @IsOptional()
   @IsBoolean()
   inactive?: boolean;
 
   @ApiPropertyOptional({
+    example: true,
     description: 'Delete keys that are both expired and disabled. Not with the other two.',
   })
   @IsOptional()
@@ -22,6 +26,7 @@ export class CleanupKeysDto {
 
 export class CleanupScopeQueryDto {
   @ApiPropertyOptional({
+    example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
     format: 'uuid',
     description: "Admins only: one user's keys (default: every user's).",
   })

@@ -32,7 +32,7 @@ export class CreateKeyDto {
   @IsOptionalScopeList()
   scopes?: string[];
 
-  @ApiPropertyOptional({ enum: KeyTier, default: KeyTier.Standard })
+  @ApiPropertyOptional({ example: 'standard', enum: KeyTier, default: KeyTier.Standard })
   @IsOptional()
   @IsEnum(KeyTier)
   tier?: KeyTier;
@@ -66,6 +66,7 @@ export class CreateKeyDto {
   allowed_ips?: string[];
 
   @ApiPropertyOptional({
+    example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
     format: 'uuid',
     description: 'Admins only: create the key for this user.',
   })

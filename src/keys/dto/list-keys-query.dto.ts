@@ -8,17 +8,18 @@ export const KEY_STATUS_FILTERS = ['active', 'inactive', 'expired'] as const;
 export type KeyStatusFilter = (typeof KEY_STATUS_FILTERS)[number];
 
 export class ListKeysQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: KEY_SORT_FIELDS, default: 'created_at' })
+  @ApiPropertyOptional({ example: 'name', enum: KEY_SORT_FIELDS, default: 'created_at' })
   @IsOptional()
   @IsIn(KEY_SORT_FIELDS)
   sort: KeySortField = 'created_at';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @ApiPropertyOptional({ example: 'asc', enum: ['asc', 'desc'], default: 'desc' })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'desc';
 
   @ApiPropertyOptional({
+    example: 'active',
     enum: KEY_STATUS_FILTERS,
     description:
       '`active`: enabled and not expired; `inactive`: disabled; `expired`: past its expiry, enabled or not.',
@@ -27,13 +28,17 @@ export class ListKeysQueryDto extends PageQueryDto {
   @IsIn(KEY_STATUS_FILTERS)
   status?: KeyStatusFilter;
 
-  @ApiPropertyOptional({ description: 'Name contains this text.' })
+  @ApiPropertyOptional({ example: 'deploy', description: 'Name contains this text.' })
   @IsOptional()
   @IsString()
   @MaxLength(128)
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Admins only: one user's keys." })
+  @ApiPropertyOptional({
+    example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
+    format: 'uuid',
+    description: "Admins only: one user's keys.",
+  })
   @IsOptional()
   @IsUUID()
   owner_id?: string;

@@ -4,6 +4,7 @@ import { IsFutureDate } from './validators';
 
 export class RegenerateKeyDto {
   @ApiPropertyOptional({
+    example: 300,
     minimum: 0,
     maximum: 86400,
     default: 0,
@@ -27,6 +28,7 @@ export class RegenerateKeyDto {
   expires_at?: string | null;
 
   @ApiPropertyOptional({
+    example: 30,
     minimum: 1,
     maximum: 3650,
     description: 'New expiry in days from now. Not with expires_at.',

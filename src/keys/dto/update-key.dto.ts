@@ -12,7 +12,11 @@ export class UpdateKeyDto {
   @Length(1, 128)
   name?: string;
 
-  @ApiPropertyOptional({ enum: KeyStatus, description: '`inactive` switches the key off at once.' })
+  @ApiPropertyOptional({
+    example: 'active',
+    enum: KeyStatus,
+    description: '`inactive` switches the key off at once.',
+  })
   @IsOptional()
   @IsEnum(KeyStatus)
   status?: KeyStatus;
@@ -21,7 +25,7 @@ export class UpdateKeyDto {
   @IsOptionalScopeList()
   scopes?: string[];
 
-  @ApiPropertyOptional({ enum: KeyTier })
+  @ApiPropertyOptional({ example: 'standard', enum: KeyTier })
   @IsOptional()
   @IsEnum(KeyTier)
   tier?: KeyTier;

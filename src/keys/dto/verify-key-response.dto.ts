@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyTier } from '../api-key.entity';
+import { ApiExpiresAt } from './api-key-response.dto';
 import { VERIFICATION_CODES, type VerificationCode } from '../verification-codes';
 
 export class VerifyRateLimitDto {
@@ -15,12 +16,14 @@ export class VerifyKeyResponseDto {
   @ApiProperty({ enum: VERIFICATION_CODES, example: 'VALID' }) code!: VerificationCode;
 
   @ApiPropertyOptional({
+    example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b',
     format: 'uuid',
     description: 'Only for VALID, INSUFFICIENT_SCOPE and RATE_LIMITED.',
   })
   key_id?: string;
 
   @ApiPropertyOptional({
+    example: '2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
     format: 'uuid',
     description: 'Only for VALID, INSUFFICIENT_SCOPE and RATE_LIMITED.',
   })
@@ -32,9 +35,9 @@ export class VerifyKeyResponseDto {
   })
   scopes?: string[];
 
-  @ApiPropertyOptional({ enum: KeyTier }) tier?: KeyTier;
+  @ApiPropertyOptional({ example: 'standard', enum: KeyTier }) tier?: KeyTier;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @ApiExpiresAt(false)
   expires_at?: string | null;
 
   @ApiPropertyOptional({

@@ -16,7 +16,12 @@ export class ScopeCatalogueResponseDto {
     description: 'Resource scopes (config `SCOPES`).',
   })
   scopes!: string[];
-  @ApiProperty({ enum: Permission, isArray: true, description: 'Management-API permissions.' })
+  @ApiProperty({
+    example: ['api_keys.read', 'api_keys.write'],
+    enum: Permission,
+    isArray: true,
+    description: 'Management-API permissions.',
+  })
   permissions!: Permission[];
   @ApiProperty({
     example: 'admin',

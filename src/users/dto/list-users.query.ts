@@ -6,12 +6,12 @@ import { UserStatus } from '../user.entity';
 
 /** A page of users, oldest first, optionally narrowed to one role or status. */
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: Role })
+  @ApiPropertyOptional({ example: 'viewer', enum: Role })
   @IsOptional()
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
   role?: Role;
 
-  @ApiPropertyOptional({ enum: UserStatus })
+  @ApiPropertyOptional({ example: 'active', enum: UserStatus })
   @IsOptional()
   @IsEnum(UserStatus, { message: 'status must be active or disabled' })
   status?: UserStatus;

@@ -57,6 +57,7 @@ export const UserRole = (required: boolean) =>
   applyDecorators(
     (required ? ApiProperty : ApiPropertyOptional)({
       enum: Role,
+      example: Role.Viewer,
       description: 'GET /api/v1/roles lists what each role grants.',
     }),
     ...(required ? [] : [NotNullWhenPresent()]),
@@ -67,6 +68,7 @@ export const UserStatusField = () =>
   applyDecorators(
     ApiPropertyOptional({
       enum: UserStatus,
+      example: UserStatus.Active,
       description: "`disabled` makes every one of the user's keys fail at the next request.",
     }),
     NotNullWhenPresent(),
