@@ -5,7 +5,7 @@
  * prints one Markdown table. Load never leaves this machine.
  *
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
- *                    [--rotate 100000 [--requests 2000000]]
+ *                    [--cache-ttl 30] [--rotate 100000 [--requests 2000000]]
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ const MARIADB_DATABASE = 'latchkey_bench';
 interface Options {
   db: 'sqlite' | 'mariadb';
   redis: boolean;
+  /** KEY_CACHE_TTL_S for the service; undefined leaves its default. */
+  cacheTtlS?: number;
   keys: number;
   durationS: number;
   connections: number;
@@ -48,6 +50,7 @@ function parseOptions(): Options {
     options: {
       db: { type: 'string', default: 'sqlite' },
       redis: { type: 'boolean', default: false },
+      'cache-ttl': { type: 'string' },
       keys: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
@@ -60,6 +63,10 @@ function parseOptions(): Options {
   return {
     db: values.db,
     redis: values.redis,
+    cacheTtlS:
+      values['cache-ttl'] === undefined
+        ? undefined
+        : wholeNumber('cache-ttl', values['cache-ttl'], 0),
     // Two keys are the scenarios' own (the verifier and the key it checks).
     keys: Math.max(2 + rotate, wholeNumber('keys', values.keys)),
     durationS: wholeNumber('duration', values.duration),
@@ -254,7 +261,8 @@ function table(rows: Row[], options: Options): string {
     ),
   ];
   const setup =
-    `${options.db}${options.redis ? ' + Redis' : ''}, ${options.keys} keys, ` +
+    `${options.db}${options.redis ? ' + Redis' : ''}, ` +
+    `KEY_CACHE_TTL_S ${options.cacheTtlS ?? 'default'}, ${options.keys} keys, ` +
     `${options.connections} connections, ${options.durationS} s per scenario, node ${process.version}`;
   return `${setup}\n\n${lines.join('\n')}`;
 }
@@ -268,7 +276,10 @@ async function main(): Promise<void> {
     maxKeysPerUser: options.keys + 1,
     // Read when app.module.ts is imported, so it must be in the child's
     // environment from the start.
-    env: { BENCH_BASELINE: '1' },
+    env: {
+      BENCH_BASELINE: '1',
+      ...(options.cacheTtlS !== undefined && { KEY_CACHE_TTL_S: String(options.cacheTtlS) }),
+    },
     tool: 'bench',
   });
   try {
