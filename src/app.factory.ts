@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { validateEnvironment } from './config/environment';
 
@@ -34,6 +35,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(options.extraModules),

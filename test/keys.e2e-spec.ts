@@ -291,6 +291,24 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
       );
     });
 
+    // Found by the fuzz tests: null passed IsOptional and reached a NOT NULL column (500).
+    it.each(['name', 'status', 'scopes', 'tier', 'allowed_ips'])(
+      'refuses %s: null with 400 and changes nothing',
+      async (field) => {
+        const created = await createKey(t);
+        expectError(
+          await t.http
+            .patch(`/api/v1/keys/${created.id}`)
+            .set(as(t.rootKey))
+            .send({ [field]: null }),
+          400,
+          'validation_failed',
+        );
+        const { body } = await t.http.get(`/api/v1/keys/${created.id}`).set(as(t.rootKey));
+        expect(body.data).toMatchObject({ name: created.name, status: 'active', scopes: [] });
+      },
+    );
+
     it('refuses scopes the caller does not hold (403) and unknown scopes (400)', async () => {
       const writer = await createKey(t, { scopes: ['api_keys.write', 'read:assets'] });
       const child = await createKey(t, { scopes: ['read:assets'] }, writer.key);
