@@ -1,8 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService, waitFor } from './support/service-process';
+import { until } from './support/poll';
+import { startService, waitFor, whenServiceReady } from './support/service-process';
 import { freePort } from './support/tcp-proxy';
+import { startTraffic } from './support/traffic';
+
+interface KeyBody {
+  data: { id: string; key: string };
+}
 
 describe('the service process', () => {
   it('stops with exit status 1 and one line naming a bad variable', async () => {
@@ -35,6 +41,57 @@ describe('the service process', () => {
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);
       expect(service.output()).not.toContain(key.slice(3));
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+  });
+
+  it('keeps every key whose create answered 201 when killed with SIGKILL under write load', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-proc-'));
+    const port = await freePort();
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MAX_KEYS_PER_USER: '100000',
+    };
+    const url = `http://127.0.0.1:${port}/api/v1`;
+    let service = startService(env);
+    try {
+      const root = await whenServiceReady(service, dataDir);
+      const acknowledged: KeyBody['data'][] = [];
+      // Eight clients creating keys as fast as they can; only a complete 201 counts.
+      const traffic = startTraffic(8, async (n) => {
+        try {
+          const response = await fetch(`${url}/keys`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${root}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: `crash-${n}` }),
+          });
+          const body = (await response.json()) as KeyBody;
+          if (response.status === 201) acknowledged.push(body.data);
+          return response.status;
+        } catch {
+          return 'connection lost';
+        }
+      });
+      await until(() => acknowledged.length >= 40, 'forty creates were acknowledged');
+      service.child.kill('SIGKILL');
+      expect(await service.exited).toBeNull(); // killed, not exited
+      const outcomes = await traffic.stop();
+      expect(outcomes).toContain('connection lost');
+      expect(outcomes.filter((status) => typeof status === 'number' && status !== 201)).toEqual([]);
+
+      service = startService(env);
+      expect(await whenServiceReady(service, dataDir)).toBe(root);
+      for (const key of acknowledged) {
+        const stored = await fetch(`${url}/keys/${key.id}`, {
+          headers: { Authorization: `Bearer ${root}` },
+        });
+        expect(stored.status).toBe(200);
+        const me = await fetch(`${url}/me`, { headers: { 'X-Api-Key': key.key } });
+        expect({ id: key.id, status: me.status }).toEqual({ id: key.id, status: 200 });
+      }
     } finally {
       service.child.kill('SIGKILL');
     }
