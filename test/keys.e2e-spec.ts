@@ -348,6 +348,38 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
     });
   });
 
+  // Found by the fuzz tests: null passed IsOptional; owner_id: null was a 500 and
+  // expires_in_days: null made a key that expired at once.
+  it.each([{ owner_id: null }, { expires_in_days: null }])(
+    'refuses POST /keys with %j (400) and creates nothing',
+    async (fields) => {
+      const name = `null-${Object.keys(fields)[0]}`;
+      expectError(
+        await t.http
+          .post('/api/v1/keys')
+          .set(as(t.rootKey))
+          .send({ name, ...fields }),
+        400,
+        'validation_failed',
+      );
+      const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(as(t.rootKey));
+      expect(body.meta.total).toBe(0);
+    },
+  );
+
+  it('refuses regenerating with expires_in_days: null (400)', async () => {
+    const created = await createKey(t);
+    expectError(
+      await t.http
+        .post(`/api/v1/keys/${created.id}/regenerate`)
+        .set(as(t.rootKey))
+        .send({ expires_in_days: null }),
+      400,
+      'validation_failed',
+    );
+    await t.http.get('/api/v1/me').set(as(created.key)).expect(200);
+  });
+
   describe('POST /keys/:id/regenerate', () => {
     it('gives the same key a new token; the old one fails at once', async () => {
       const created = await createKey(t);
