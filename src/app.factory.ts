@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
@@ -37,6 +38,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(options.extraModules),

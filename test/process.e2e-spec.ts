@@ -1,42 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from './support/poll';
+import { startService, waitFor, whenServiceReady } from './support/service-process';
 import { freePort } from './support/tcp-proxy';
-import { isMariaDb } from './support/test-app';
+import { startTraffic } from './support/traffic';
 
 interface KeyBody {
   data: { id: string; key: string };
-}
-
-/** The service as `npm start` runs it: a real process, its output and exit status. */
-function startService(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: join(__dirname, '..'),
-    env: {
-      PATH: process.env.PATH,
-      ...(isMariaDb() ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : {}),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the service process', () => {
@@ -57,7 +28,7 @@ describe('the service process', () => {
     const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     try {
       const keyFile = join(dataDir, '.api_key');
-      await waitFor(() => service.output().includes('API key authentication ready'), 60000);
+      await waitFor(() => service.output().includes('API key authentication ready'), 20000);
       expect(service.output()).toContain(`API key authentication ready (key file: ${keyFile})`);
       const key = readFileSync(keyFile, 'utf8').trim();
 
@@ -75,64 +46,52 @@ describe('the service process', () => {
     }
   });
 
-  it('never writes a token to its output, whatever the requests carry', async () => {
+  it('keeps every key whose create answered 201 when killed with SIGKILL under write load', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-proc-'));
     const port = await freePort();
-    const service = startService({
+    const env = {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'trace',
-    });
+      MAX_KEYS_PER_USER: '100000',
+    };
+    const url = `http://127.0.0.1:${port}/api/v1`;
+    let service = startService(env);
     try {
-      await waitFor(() => service.output().includes('API key authentication ready'), 60000);
-      const root = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
-      const api = (path: string, init: RequestInit = {}) =>
-        fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
-          ...init,
-          headers: {
-            'Content-Type': 'application/json',
-            ...(init.headers as Record<string, string>),
-          },
-        });
-      const created = (await (
-        await api('/keys', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${root}` },
-          body: JSON.stringify({ name: 'logged' }),
-        })
-      ).json()) as KeyBody;
-      const token: string = created.data.key;
-      const regenerated = (await (
-        await api(`/keys/${created.data.id}/regenerate`, {
-          method: 'POST',
-          headers: { 'X-Api-Key': root },
-          body: JSON.stringify({ grace_period_s: 60 }),
-        })
-      ).json()) as KeyBody;
-      const tokens = [root, token, regenerated.data.key];
-      for (const t of tokens) {
-        await api('/me', { headers: { Authorization: `Bearer ${t}` } });
-        await api('/me', { headers: { 'X-Api-Key': t } });
-        await api(`/me?access_token=${t}&api_key=${t}`);
-        await api('/keys', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${t}` },
-          body: JSON.stringify({ name: t, key: t }),
-        });
-        await api('/keys/verify', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${root}` },
-          body: JSON.stringify({ key: t, bogus: t }),
-        });
-      }
-      await api('/keys/report-leak', { method: 'POST', body: JSON.stringify({ tokens }) });
+      const root = await whenServiceReady(service, dataDir);
+      const acknowledged: KeyBody['data'][] = [];
+      // Eight clients creating keys as fast as they can; only a complete 201 counts.
+      const traffic = startTraffic(8, async (n) => {
+        try {
+          const response = await fetch(`${url}/keys`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${root}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: `crash-${n}` }),
+          });
+          const body = (await response.json()) as KeyBody;
+          if (response.status === 201) acknowledged.push(body.data);
+          return response.status;
+        } catch {
+          return 'connection lost';
+        }
+      });
+      await until(() => acknowledged.length >= 40, 'forty creates were acknowledged');
+      service.child.kill('SIGKILL');
+      expect(await service.exited).toBeNull(); // killed, not exited
+      const outcomes = await traffic.stop();
+      expect(outcomes).toContain('connection lost');
+      expect(outcomes.filter((status) => typeof status === 'number' && status !== 201)).toEqual([]);
 
-      service.child.kill('SIGTERM');
-      expect(await service.exited).toBe(0);
-      const output = service.output();
-      expect(output).toContain('request completed'); // requests were logged
-      for (const t of tokens) expect(output).not.toContain(t.slice(3));
+      service = startService(env);
+      expect(await whenServiceReady(service, dataDir)).toBe(root);
+      for (const key of acknowledged) {
+        const stored = await fetch(`${url}/keys/${key.id}`, {
+          headers: { Authorization: `Bearer ${root}` },
+        });
+        expect(stored.status).toBe(200);
+        const me = await fetch(`${url}/me`, { headers: { 'X-Api-Key': key.key } });
+        expect({ id: key.id, status: me.status }).toEqual({ id: key.id, status: 200 });
+      }
     } finally {
       service.child.kill('SIGKILL');
     }

@@ -83,20 +83,31 @@ describe('concurrent requests', () => {
       expect((await t.http.get('/api/v1/me').set(bearer(token))).status).toBe(401);
   });
 
-  it('cleans up while the keys it deletes are in use, without a 500', async () => {
-    const keys = await Promise.all(Array.from({ length: 5 }, () => createKey(t)));
+  // Four of each: with the root key, nine of the ten keys MAX_KEYS_PER_USER allows.
+  it('cleans up while the keys it deletes and the keys it keeps are in use, without a 500', async () => {
+    const doomed = await Promise.all(Array.from({ length: 4 }, () => createKey(t)));
+    const kept = await Promise.all(Array.from({ length: 4 }, () => createKey(t)));
     await dataSourceOf(t)
       .getRepository(ApiKey)
       .update(
-        keys.map((k) => k.id),
+        doomed.map((k) => k.id),
         { status: 'inactive' as ApiKey['status'] },
       );
-    const responses = await Promise.all([
-      ...keys.map((k) => t.http.get('/api/v1/me').set(bearer(k.key))),
+    const use = (keys: typeof kept) => keys.map((k) => t.http.get('/api/v1/me').set(bearer(k.key)));
+    const [before, cleanup, after] = await Promise.all([
+      Promise.all([...use(doomed), ...use(kept)]),
       t.http.post('/api/v1/keys/cleanup').set(bearer(t.rootKey)).send({ inactive: true }),
-      ...keys.map((k) => t.http.get('/api/v1/me').set(bearer(k.key))),
+      Promise.all([...use(doomed), ...use(kept)]),
     ]);
-    expect(responses.filter((r) => r.status >= 500)).toEqual([]);
-    expect(await dataSourceOf(t).getRepository(ApiKey).count()).toBe(1);
+    expect(cleanup.status).toBe(200);
+    expect(cleanup.body.data).toEqual({ deleted: 4 });
+    for (const responses of [before, after]) {
+      expect(responses.map((r) => r.status)).toEqual([
+        ...Array(4).fill(401),
+        ...Array(4).fill(200),
+      ]);
+    }
+    expect(await dataSourceOf(t).getRepository(ApiKey).count()).toBe(5);
+    await cleanUp();
   });
 });

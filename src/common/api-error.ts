@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'conflict'
   | 'key_limit_reached'
   | 'payload_too_large'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal_error'

@@ -4,9 +4,19 @@ import type { Params } from 'nestjs-pino';
 import type { LogLevel } from '../config/environment';
 
 /**
+ * A request path as logged: long runs of hex digits (the body of a key that
+ * a careless client put in the path, e.g. /keys/lk_<64 hex>) are masked.
+ * Ids are UUIDs, whose hex runs are at most 12 long, and stay readable.
+ */
+export function loggablePath(url: string | undefined): string | undefined {
+  return url?.split('?')[0].replace(/[0-9a-f]{32,}/gi, '[redacted]');
+}
+
+/**
  * Structured JSON logs. Credentials never reach them: the key headers are
  * redacted, and a request is logged by its path without the query string,
- * where a careless client might have put a key.
+ * where a careless client might have put a key, and with anything shaped
+ * like a key masked.
  */
 export function loggerParams(level: LogLevel): Params {
   return {
@@ -21,7 +31,7 @@ export function loggerParams(level: LogLevel): Params {
         req: (req: IncomingMessage & { id?: unknown }) => ({
           id: req.id,
           method: req.method,
-          path: req.url?.split('?')[0],
+          path: loggablePath(req.url),
         }),
       },
     },

@@ -49,3 +49,20 @@ export async function emptyTables(url: string): Promise<void> {
     await connection.end();
   }
 }
+
+/** Every row of every table in the test database, as text: to search it for what must not be stored. */
+export async function dumpTables(url: string): Promise<string> {
+  const connection = await createConnection(connectionUrl(url, databaseName(url)));
+  try {
+    const [tables] = await connection.query(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+    );
+    const dump: Record<string, unknown> = {};
+    for (const { name } of tables as { name: string }[]) {
+      [dump[name]] = await connection.query(`SELECT * FROM \`${name}\``);
+    }
+    return JSON.stringify(dump);
+  } finally {
+    await connection.end();
+  }
+}

@@ -11,7 +11,13 @@ import {
   Min,
 } from 'class-validator';
 import { KeyTier } from '../api-key.entity';
-import { IsFutureDate, IsOptionalAllowlist, IsOptionalScopeList, Trim } from './validators';
+import {
+  IsFutureDate,
+  IsOptionalAllowlist,
+  IsOptionalScopeList,
+  Trim,
+  NotNullWhenPresent,
+} from './validators';
 
 export class CreateKeyDto {
   @ApiProperty({
@@ -52,7 +58,7 @@ export class CreateKeyDto {
     maximum: 3650,
     description: 'Not with expires_at.',
   })
-  @IsOptional()
+  @NotNullWhenPresent()
   @IsInt()
   @Min(1)
   @Max(3650)
@@ -70,7 +76,7 @@ export class CreateKeyDto {
     format: 'uuid',
     description: 'Admins only: create the key for this user.',
   })
-  @IsOptional()
+  @NotNullWhenPresent()
   @IsUUID()
   owner_id?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { IsFutureDate } from './validators';
+import { IsFutureDate, NotNullWhenPresent } from './validators';
 
 export class RegenerateKeyDto {
   @ApiPropertyOptional({
@@ -33,7 +33,7 @@ export class RegenerateKeyDto {
     maximum: 3650,
     description: 'New expiry in days from now. Not with expires_at.',
   })
-  @IsOptional()
+  @NotNullWhenPresent()
   @IsInt()
   @Min(1)
   @Max(3650)

@@ -1,12 +1,12 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Equals, IsEnum, IsString, Length } from 'class-validator';
 import { KeyStatus, KeyTier } from '../api-key.entity';
-import { IsOptionalAllowlist, IsOptionalScopeList, Trim } from './validators';
+import { IsOptionalAllowlist, IsOptionalScopeList, NotNullWhenPresent, Trim } from './validators';
 
 /** What PATCH may change. `expires_at` is deliberately absent: expiry changes by regenerating. */
 export class UpdateKeyDto {
   @ApiPropertyOptional({ example: 'ci-deploy-2', minLength: 1, maxLength: 128 })
-  @IsOptional()
+  @NotNullWhenPresent()
   @Trim()
   @IsString()
   @Length(1, 128)
@@ -17,21 +17,21 @@ export class UpdateKeyDto {
     enum: KeyStatus,
     description: '`inactive` switches the key off at once.',
   })
-  @IsOptional()
+  @NotNullWhenPresent()
   @IsEnum(KeyStatus)
   status?: KeyStatus;
 
   @ApiPropertyOptional({ example: ['read:assets', 'read:scans'] })
-  @IsOptionalScopeList()
+  @IsOptionalScopeList({ nullable: false })
   scopes?: string[];
 
   @ApiPropertyOptional({ example: 'standard', enum: KeyTier })
-  @IsOptional()
+  @NotNullWhenPresent()
   @IsEnum(KeyTier)
   tier?: KeyTier;
 
   @ApiPropertyOptional({ example: ['203.0.113.0/24'], description: 'Empty: any address.' })
-  @IsOptionalAllowlist()
+  @IsOptionalAllowlist({ nullable: false })
   allowed_ips?: string[];
 
   /** Present only to explain the refusal: expiry changes by regenerating. */

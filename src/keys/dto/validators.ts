@@ -8,6 +8,7 @@ import {
   IsString,
   MaxLength,
   registerDecorator,
+  ValidateIf,
   ValidationOptions,
 } from 'class-validator';
 import { isValidAllowlistEntry } from '../ip-allowlist';
@@ -15,6 +16,13 @@ import { isValidAllowlistEntry } from '../ip-allowlist';
 /** Trims strings; leaves other types for the type validators to reject. */
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Optional, but `null` is rejected: for fields the database cannot leave
+ * empty (class-validator's IsOptional would let `null` through to it).
+ */
+export const NotNullWhenPresent = () =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export function IsAllowlistEntry(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -50,9 +58,9 @@ export function IsFutureDate(options?: ValidationOptions) {
  * An optional list of grant names (at most 64): its shape only. Whether each
  * name exists is checked against the configured catalogue by PermissionsService.
  */
-export const IsOptionalScopeList = () =>
+export const IsOptionalScopeList = ({ nullable = true } = {}) =>
   applyDecorators(
-    IsOptional(),
+    nullable ? IsOptional() : NotNullWhenPresent(),
     IsArray(),
     ArrayMaxSize(64),
     ArrayUnique(),
@@ -61,5 +69,10 @@ export const IsOptionalScopeList = () =>
   );
 
 /** An optional IP allowlist: at most 100 addresses or CIDRs. */
-export const IsOptionalAllowlist = () =>
-  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(100), IsAllowlistEntry({ each: true }));
+export const IsOptionalAllowlist = ({ nullable = true } = {}) =>
+  applyDecorators(
+    nullable ? IsOptional() : NotNullWhenPresent(),
+    IsArray(),
+    ArrayMaxSize(100),
+    IsAllowlistEntry({ each: true }),
+  );

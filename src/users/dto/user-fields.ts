@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { Trim } from '../../keys/dto/validators';
+import { NotNullWhenPresent, Trim } from '../../keys/dto/validators';
 import { Role } from '../../permissions/permission';
 import { UserStatus } from '../user.entity';
 
@@ -14,10 +14,6 @@ import { UserStatus } from '../user.entity';
  */
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,127}$/;
-
-/** Present but `null` is rejected: for fields the database cannot leave empty. */
-const NotNullWhenPresent = () =>
-  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export const UserName = (required: boolean) =>
   applyDecorators(
