@@ -8,6 +8,7 @@ import { version } from '../package.json';
 import { AppModule } from './app.module';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
+import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
@@ -59,6 +60,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'docs-json',
   });
+  serveConsole(app);
   return app;
 }
 
