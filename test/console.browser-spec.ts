@@ -111,7 +111,7 @@ describe('web console (Chromium)', () => {
     expect(await shown.textContent()).toMatch(/cannot be shown again/);
     await screenshot(page, 'token-once');
     await shown.getByRole('button', { name: 'Done' }).click();
-    await shown.waitFor({ state: 'detached' });
+    await page.locator('dialog').waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(token);
 
     await row('ci-deploy').waitFor();

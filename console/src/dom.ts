@@ -137,7 +137,12 @@ export function openDialog(
   const titleId = nextId('dialog-title');
   const dialog = h('dialog', { 'aria-labelledby': titleId, class: 'dialog' });
   const previousFocus = document.activeElement as HTMLElement | null;
-  const close = () => dialog.close();
+  // Removed at once, not when the queued `close` event runs: what it showed
+  // (a token) must be gone from the page as soon as it is dismissed.
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+  };
   dialog.append(
     h('h2', { id: titleId }, title),
     ...build(close).filter((node): node is Node => node !== null),
