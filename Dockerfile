@@ -1,4 +1,4 @@
-# Build stage: compile TypeScript (and better-sqlite3's native addon).
+# Build stage: compile TypeScript (and better-sqlite3's native addon) and the web console.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -13,6 +13,7 @@ WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/console/dist ./console/dist
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', '*.config.mjs'] },
+  {
+    ignores: ['dist/**', 'console/dist/**', 'node_modules/**', 'coverage/**', '*.config.js', '*.config.mjs'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -18,6 +20,11 @@ export default tseslint.config(
       // Nest's decorator-driven classes are often empty shells.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  {
+    // The web console runs in the browser, not in Node.
+    files: ['console/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

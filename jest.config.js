@@ -31,5 +31,14 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     e2e('sqlite'),
     e2e('mariadb'),
+    // The web console in Chromium against the real service on SQLite: it is a
+    // client of the HTTP API only, which the e2e projects cover on both databases.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/**/*.browser-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/sqlite.env.ts'],
+      globalSetup: '<rootDir>/test/setup/browser.global.ts',
+    },
   ],
 };

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
+import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
@@ -62,6 +63,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
   });
+  serveConsole(app);
   return app;
 }
 
