@@ -49,11 +49,22 @@ describe('start-up and database outages', () => {
       return url.toString();
     };
 
+    const proxyToDatabase = () =>
+      TcpProxy.create({ host: database().hostname, port: Number(database().port || 3306) });
+
+    /** A ready app whose database connection runs through a proxy the test can cut. */
+    const startBehindProxy = async (env: Record<string, string | undefined>) => {
+      const proxy = await proxyToDatabase();
+      await proxy.start();
+      // Through the proxy startTestApp does not recognise the test database: empty it here,
+      // so that keys other test files left behind do not count against the per-user limit.
+      await emptyTables(process.env.TEST_DATABASE_URL!);
+      const t = await startTestApp({ env: { DATABASE_URL: viaProxy(proxy), ...env } });
+      return { proxy, t };
+    };
+
     it('keeps retrying and becomes ready once the database appears', async () => {
-      const proxy = await TcpProxy.create({
-        host: database().hostname,
-        port: Number(database().port || 3306),
-      });
+      const proxy = await proxyToDatabase();
       const t = await startTestApp({
         env: { DATABASE_URL: viaProxy(proxy) },
         waitUntilReady: false,
@@ -70,18 +81,8 @@ describe('start-up and database outages', () => {
     });
 
     it('answers 503, never 401 or 500, to concurrent traffic while the database is gone, recovers within 5 s, and loses no committed key', async () => {
-      const proxy = await TcpProxy.create({
-        host: database().hostname,
-        port: Number(database().port || 3306),
-      });
-      await proxy.start();
-      // Through the proxy startTestApp does not recognise the test database: empty it here,
-      // so that keys other test files left behind do not count against the per-user limit.
-      await emptyTables(process.env.TEST_DATABASE_URL!);
       // MariaDB's default without Redis: no verified-key cache, so every request needs the database.
-      const t = await startTestApp({
-        env: { DATABASE_URL: viaProxy(proxy), KEY_CACHE_TTL_S: undefined },
-      });
+      const { proxy, t } = await startBehindProxy({ KEY_CACHE_TTL_S: undefined });
       const rootKey = t.rootKey;
       try {
         const committed = [await createKey(t), await createKey(t), await createKey(t)];
@@ -136,15 +137,7 @@ describe('start-up and database outages', () => {
     });
 
     it('answers a key verified within KEY_CACHE_TTL_S from the cache while the database is gone', async () => {
-      const proxy = await TcpProxy.create({
-        host: database().hostname,
-        port: Number(database().port || 3306),
-      });
-      await proxy.start();
-      await emptyTables(process.env.TEST_DATABASE_URL!);
-      const t = await startTestApp({
-        env: { DATABASE_URL: viaProxy(proxy), KEY_CACHE_TTL_S: '3600' },
-      });
+      const { proxy, t } = await startBehindProxy({ KEY_CACHE_TTL_S: '3600' });
       try {
         await t.http.get('/api/v1/me').set(bearer(t.rootKey)).expect(200);
         const unused = await createKey(t);
