@@ -132,11 +132,15 @@ export async function measure<T>(
   monitor?: () => { stop(): T },
 ): Promise<Measured<T>> {
   const tokens = scenario.rotatingTokens;
-  const probe = await fetch(`${base}${scenario.path}`, {
-    method: scenario.method,
-    headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : scenario.headers,
-    body: scenario.body,
-  });
+  const sendProbe = () =>
+    fetch(`${base}${scenario.path}`, {
+      method: scenario.method,
+      headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : scenario.headers,
+      body: scenario.body,
+    });
+  // Once: after a long bulk seeding, fetch may reuse a kept-alive socket the
+  // service has just closed for idleness ("other side closed").
+  const probe = await sendProbe().catch(sendProbe);
   if (probe.status !== scenario.status) {
     throw new Error(`${scenario.name}: expected ${scenario.status}, got ${probe.status}`);
   }
