@@ -65,6 +65,22 @@ const changes: Change[] = [
     },
   },
   {
+    name: 'cleaned up',
+    async apply(writer, key) {
+      // Expired in the database (as time would do it), then deleted by the clean-up route.
+      await dataSourceOf(writer)
+        .getRepository(ApiKey)
+        .update(key.id, { expiresAt: new Date(Date.now() - 1000) });
+      const { body } = await writer.http
+        .post(`/api/v1/keys/cleanup?owner_id=${key.owner_id}`)
+        .set(bearer(writer.rootKey))
+        .send({ expired: true })
+        .expect(200);
+      expect(body.data.deleted).toBe(1);
+      return key.key;
+    },
+  },
+  {
     name: 'reported as leaked',
     async apply(writer, key) {
       await writer.http
