@@ -91,6 +91,12 @@ describe('web console (Chromium)', () => {
     expect(await page.getByTestId('who-key').textContent()).toBe(`lk_****${t.rootKey.slice(-4)}`);
     expect(await page.content()).not.toContain(t.rootKey);
     expect(await page.evaluate<number>('localStorage.length')).toBe(0);
+
+    // The API refuses every change to the bootstrap key (409): the page says so first.
+    const deleteRoot = page.getByRole('button', { name: 'Delete root' });
+    expect(await deleteRoot.getAttribute('aria-disabled')).toBe('true');
+    await deleteRoot.focus();
+    await page.getByRole('tooltip').filter({ hasText: 'managed through its key file' }).waitFor();
   });
 
   let token = '';

@@ -23,6 +23,9 @@ interface State {
   owner_id: string;
 }
 
+const ROOT_KEY_REASON =
+  'The root key is managed through its key file: delete the file and restart to rotate it.';
+
 const COLUMNS: { label: string; sort?: SortColumn }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Key' },
@@ -196,6 +199,8 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
   }
 
   function row(key: ApiKey): HTMLElement {
+    const write = rowPermission(key, canWrite, 'api_keys.write');
+    const remove = rowPermission(key, canDelete, 'api_keys.delete');
     return h(
       'tr',
       { 'data-key-id': key.id },
@@ -214,7 +219,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
             ),
       ),
       h('td', {}, key.tier),
-      h('td', {}, statusToggle(key)),
+      h('td', {}, statusToggle(key, write)),
       h('td', {}, expiry(key)),
       h('td', {}, timeCell(key.last_used)),
       h('td', {}, timeCell(key.created_at)),
@@ -222,18 +227,15 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
         'td',
         { class: 'row-actions' },
         actionButton('Edit', () => editKeyDialog(ctx, key, done), {
-          allowed: canWrite,
-          reason: lacks('api_keys.write'),
+          ...write,
           ariaLabel: `Edit ${key.name}`,
         }),
         actionButton('Regenerate', () => regenerateKeyDialog(ctx, key, done), {
-          allowed: canWrite,
-          reason: lacks('api_keys.write'),
+          ...write,
           ariaLabel: `Regenerate ${key.name}`,
         }),
         actionButton('Delete', () => deleteKeyDialog(ctx, key, done), {
-          allowed: canDelete,
-          reason: lacks('api_keys.delete'),
+          ...remove,
           class: 'button danger',
           ariaLabel: `Delete ${key.name}`,
         }),
@@ -241,7 +243,23 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
     );
   }
 
-  function statusToggle(key: ApiKey): HTMLElement {
+  /**
+   * Whether this key may be changed from here, and why not: the grant, and
+   * for the bootstrap key (named root, owned by root) its key file, since
+   * the API refuses every change to it with a 409.
+   */
+  function rowPermission(
+    key: ApiKey,
+    granted: boolean,
+    grant: string,
+  ): { allowed: boolean; reason: string } {
+    if (key.name === 'root' && ctx.users.get(key.owner_id) === 'root') {
+      return { allowed: false, reason: ROOT_KEY_REASON };
+    }
+    return { allowed: granted, reason: lacks(grant) };
+  }
+
+  function statusToggle(key: ApiKey, write: { allowed: boolean; reason: string }): HTMLElement {
     const on = key.status === 'active';
     return actionButton(
       on ? 'Active' : 'Inactive',
@@ -255,8 +273,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
           );
       },
       {
-        allowed: canWrite,
-        reason: lacks('api_keys.write'),
+        ...write,
         class: `switch ${on ? 'on' : 'off'}`,
         ariaLabel: `${key.name}: ${on ? 'active' : 'inactive'}, switch ${on ? 'off' : 'on'}`,
       },
