@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
+import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
@@ -35,6 +36,7 @@ function rootModule(extraModules: CreateAppOptions['extraModules'] = []): Type<u
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment();
+  backportAsyncResourceBind();
   const adapter = new FastifyAdapter({
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
