@@ -5,7 +5,15 @@
  * prints one Markdown table. Load never leaves this machine.
  *
  *   npm run bench -- [--db sqlite|mariadb] [--redis] [--keys 1000] [--duration 10] [--connections 50]
- *                    [--cache-ttl 30] [--rotate 100000 [--requests 2000000]]
+ *                    [--rounds 3] [--paced 0.5] [--cache-ttl 30] [--rotate 100000 [--requests 2000000]]
+ *
+ * The scenarios run in `--rounds` rounds, hello first in each, and every
+ * ratio is taken within its round: on a virtual machine whose speed drifts
+ * from minute to minute, a scenario is only compared with the hello run just
+ * before it. Then each scenario runs once more at a fixed rate, `--paced`
+ * times its own median req/s, for its latency below saturation: at full
+ * speed every latency is mostly queueing (50 connections ÷ req/s), hello's
+ * included.
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
@@ -13,7 +21,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { insertKeys } from './bulk-keys';
 import { mariaDbUrl, startService, type RunningService } from './service';
-import { call, measure, type Scenario, wholeNumber } from './support';
+import {
+  call,
+  type Load,
+  measure,
+  measurePaced,
+  type Scenario,
+  share,
+  wholeNumber,
+} from './support';
 
 const MARIADB_DATABASE = 'latchkey_bench';
 
@@ -25,24 +41,35 @@ interface Options {
   keys: number;
   durationS: number;
   connections: number;
+  rounds: number;
+  /** The paced run's rate as a share of the scenario's own req/s; 0 leaves the paced run out. */
+  pacedShare: number;
   /** Distinct keys the rotation scenario uses in turn; 0 leaves it out. */
   rotate: number;
   /** Requests in the rotation scenario; 0 runs it for the duration instead. */
   requests: number;
 }
 
-interface Row {
-  scenario: string;
+/** One autocannon run of one scenario, and what the service did meanwhile. */
+interface Sample {
   rps: number;
   p50: number;
   p99: number;
   /** The service's CPU time (user + system) per request, in microseconds. */
   cpuUs: number;
-  /** The service's resident memory when the scenario ended, and its growth during it, in MB. */
+  /** The service's resident memory when the run ended, and its growth during it, in MB. */
   rssMb: number;
   rssGrowthMb: number;
-  /** Commits seen by SQLite's data_version while the scenario ran; undefined on MariaDB. */
+  /** Commits seen by SQLite's data_version while the run ran; undefined on MariaDB. */
   writes?: number;
+}
+
+/** A scenario's runs, one per round, each with the hello run of its round. */
+interface Row {
+  scenario: string;
+  runs: { sample: Sample; hello: Sample }[];
+  /** Latency at the paced rate. */
+  paced?: { p50: number; p99: number };
 }
 
 function parseOptions(): Options {
@@ -54,6 +81,8 @@ function parseOptions(): Options {
       keys: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
+      rounds: { type: 'string', default: '3' },
+      paced: { type: 'string', default: '0.5' },
       rotate: { type: 'string', default: '0' },
       requests: { type: 'string', default: '0' },
     },
@@ -71,6 +100,8 @@ function parseOptions(): Options {
     keys: Math.max(2 + rotate, wholeNumber('keys', values.keys)),
     durationS: wholeNumber('duration', values.duration),
     connections: wholeNumber('connections', values.connections),
+    rounds: wholeNumber('rounds', values.rounds),
+    pacedShare: share('paced', values.paced),
     rotate,
     requests: wholeNumber('requests', values.requests, 0),
   };
@@ -228,16 +259,15 @@ function observe(pid: number, sqliteFile?: string): { stop(): Observed } {
   };
 }
 
-async function measureRow(
+async function measureSample(
   { base, pid }: RunningService,
   scenario: Scenario,
-  options: Options,
+  load: Load,
   sqliteFile?: string,
-): Promise<Row> {
-  const measured = await measure(base, scenario, options, () => observe(pid, sqliteFile));
+): Promise<Sample> {
+  const measured = await measure(base, scenario, load, () => observe(pid, sqliteFile));
   const observed = measured.monitored!;
   return {
-    scenario: scenario.name,
     rps: measured.rps,
     p50: measured.p50,
     p99: measured.p99,
@@ -248,23 +278,106 @@ async function measureRow(
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The median of `values` to two places, with their range when there are several. */
+function medianWithRange(values: number[]): string {
+  const text = median(values).toFixed(2);
+  if (values.length < 2) return text;
+  return `${text} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+}
+
 function table(rows: Row[], options: Options): string {
-  const [baseline] = rows;
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | vs hello | CPU µs/req | hello CPU ÷ this | RSS MB (growth) | SQLite commits seen |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.rps).toFixed(2)} ` +
-        `| ${Math.round(r.cpuUs)} | ${(baseline.cpuUs / r.cpuUs).toFixed(2)} ` +
-        `| ${Math.round(r.rssMb)} (${r.rssGrowthMb >= 0 ? '+' : ''}${Math.round(r.rssGrowthMb)}) | ${r.writes ?? 'n/a'} |`,
-    ),
+    '| scenario | req/s | p50 ms | p99 ms | vs hello | CPU µs/req | hello CPU ÷ this | paced p50 / p99 ms | RSS MB (growth) | SQLite commits seen |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(({ scenario, runs, paced }) => {
+      const of = (pick: (sample: Sample) => number) => median(runs.map((run) => pick(run.sample)));
+      const last = runs[runs.length - 1].sample;
+      const growth = runs.reduce((sum, run) => sum + run.sample.rssGrowthMb, 0);
+      const writes = runs.every((run) => run.sample.writes === undefined)
+        ? 'n/a'
+        : runs.reduce((sum, run) => sum + (run.sample.writes ?? 0), 0);
+      return (
+        `| ${scenario} | ${Math.round(of((s) => s.rps))} | ${of((s) => s.p50)} | ${of((s) => s.p99)} ` +
+        `| ${medianWithRange(runs.map((run) => run.sample.rps / run.hello.rps))} ` +
+        `| ${Math.round(of((s) => s.cpuUs))} ` +
+        `| ${medianWithRange(runs.map((run) => run.hello.cpuUs / run.sample.cpuUs))} ` +
+        `| ${paced ? `${paced.p50} / ${paced.p99}` : 'n/a'} ` +
+        `| ${Math.round(last.rssMb)} (${growth >= 0 ? '+' : ''}${Math.round(growth)}) | ${writes} |`
+      );
+    }),
   ];
   const setup =
     `${options.db}${options.redis ? ' + Redis' : ''}, ` +
     `KEY_CACHE_TTL_S ${options.cacheTtlS ?? 'default'}, ${options.keys} keys, ` +
-    `${options.connections} connections, ${options.durationS} s per scenario, node ${process.version}`;
+    `${options.connections} connections, ${options.rounds} rounds of ${options.durationS} s per scenario, ` +
+    (options.pacedShare > 0 ? `paced runs at ${options.pacedShare} × their own req/s, ` : '') +
+    `node ${process.version}`;
   return `${setup}\n\n${lines.join('\n')}`;
+}
+
+/** A paced run's rate: a share of the scenario's median req/s at full speed. */
+function pacedRate(row: Row, options: Options): number {
+  return Math.max(
+    1,
+    Math.round(options.pacedShare * median(row.runs.map((run) => run.sample.rps))),
+  );
+}
+
+/**
+ * Every scenario once per round, hello first, each compared with its round's
+ * hello; then the paced runs; then the rotation, which runs once (it is about
+ * memory over many requests, not a ratio to be steadied).
+ */
+async function runScenarios(
+  service: RunningService,
+  all: Scenario[],
+  options: Options,
+  sqliteFile?: string,
+): Promise<Row[]> {
+  const [hello, ...others] = all.filter((scenario) => !scenario.rotatingTokens);
+  const rotation = all.filter((scenario) => scenario.rotatingTokens);
+  const rows: Row[] = [hello, ...others, ...rotation].map((scenario) => ({
+    scenario: scenario.name,
+    runs: [],
+  }));
+  const rowOf = (scenario: Scenario) => rows.find((row) => row.scenario === scenario.name)!;
+  let helloSample: Sample | undefined;
+  const run = async (scenario: Scenario) => {
+    const sample = await measureSample(service, scenario, options, sqliteFile);
+    process.stderr.write(
+      `bench: ${scenario.name}: ${Math.round(sample.rps)} req/s, ` +
+        `${Math.round(sample.cpuUs)} µs CPU each, p99 ${sample.p99} ms\n`,
+    );
+    return sample;
+  };
+  for (let round = 1; round <= options.rounds; round++) {
+    process.stderr.write(`bench: round ${round} of ${options.rounds}\n`);
+    helloSample = await run(hello);
+    rowOf(hello).runs.push({ sample: helloSample, hello: helloSample });
+    for (const scenario of others) {
+      rowOf(scenario).runs.push({ sample: await run(scenario), hello: helloSample });
+    }
+  }
+  if (options.pacedShare > 0) {
+    for (const scenario of [hello, ...others]) {
+      const row = rowOf(scenario);
+      const rate = pacedRate(row, options);
+      row.paced = await measurePaced(service.base, scenario, { ...options, rate });
+      process.stderr.write(
+        `bench: ${scenario.name} at ${rate} req/s: p50 ${row.paced.p50} ms, p99 ${row.paced.p99} ms\n`,
+      );
+    }
+  }
+  for (const scenario of rotation) {
+    rowOf(scenario).runs.push({ sample: await run(scenario), hello: helloSample! });
+  }
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -288,11 +401,12 @@ async function main(): Promise<void> {
     const { verifierKey, userKey, rotatingTokens } = await seedKeys(service, options);
     const sqliteFile =
       options.db === 'sqlite' ? join(service.dataDir, 'latchkey.sqlite') : undefined;
-    const rows: Row[] = [];
-    for (const scenario of scenarios(verifierKey, userKey, rotatingTokens, options.requests)) {
-      process.stderr.write(`bench: ${scenario.name}\n`);
-      rows.push(await measureRow(service, scenario, options, sqliteFile));
-    }
+    const rows = await runScenarios(
+      service,
+      scenarios(verifierKey, userKey, rotatingTokens, options.requests),
+      options,
+      sqliteFile,
+    );
     process.stdout.write(`${table(rows, options)}\n`);
   } finally {
     await service.stop();

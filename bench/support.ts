@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 
 export interface Scenario {
@@ -195,4 +196,95 @@ export function wholeNumber(name: string, value: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
   return n;
+}
+
+/** A number above 0 and at most 1 from a command-line option (0 turns the option off). */
+export function share(name: string, value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new Error(`--${name} must be a number from 0 to 1`);
+  return n;
+}
+
+/** The `share`-th latency (0–1) of sorted milliseconds, to the hundredth. */
+function percentile(sortedMs: number[], share: number): number {
+  const index = Math.min(sortedMs.length - 1, Math.ceil(share * sortedMs.length) - 1);
+  return Math.round(sortedMs[Math.max(0, index)] * 100) / 100;
+}
+
+/**
+ * Latency below saturation: `rate` requests a second, due at even intervals,
+ * over `connections` kept-alive connections, for `durationS`. Each latency
+ * runs from when its request was due, so a stall also counts against the
+ * requests queued behind it. autocannon cannot do this: its rates are budgets
+ * per connection and second, so every connection fires at once each second,
+ * and its coordinated-omission correction assumes 1 ms between requests.
+ * Fails, like `measure`, on any unexpected status.
+ */
+export async function measurePaced(
+  base: string,
+  scenario: Scenario,
+  load: { connections: number; durationS: number; rate: number },
+): Promise<{ p50: number; p99: number; total: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
+  try {
+    // The first second opens the connections and warms both sides up.
+    await sendPaced(agent, base, scenario, load.rate, 1);
+    const latencies = await sendPaced(agent, base, scenario, load.rate, load.durationS);
+    latencies.sort((a, b) => a - b);
+    return {
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      total: latencies.length,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Sends `rate` requests a second for `durationS`; returns each one's latency in ms from when it was due. */
+async function sendPaced(
+  agent: Agent,
+  base: string,
+  scenario: Scenario,
+  rate: number,
+  durationS: number,
+): Promise<number[]> {
+  const url = new URL(`${base}${scenario.path}`);
+  const headers = {
+    ...scenario.headers,
+    ...(scenario.body !== undefined && { 'content-length': Buffer.byteLength(scenario.body) }),
+  };
+  const latencies: number[] = [];
+  const wrong: string[] = [];
+  const send = (dueAt: number) =>
+    new Promise<void>((done) => {
+      const req = request(url, { method: scenario.method, headers, agent }, (response) => {
+        if (response.statusCode !== scenario.status) wrong.push(String(response.statusCode));
+        response.resume().on('end', () => {
+          latencies.push(performance.now() - dueAt);
+          done();
+        });
+      });
+      req.on('error', (error) => {
+        wrong.push(error.message);
+        done();
+      });
+      req.end(scenario.body);
+    });
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  const total = Math.round(rate * durationS);
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+    for (; sent < due; sent++) inFlight.push(send(start + (sent / rate) * 1000));
+    await new Promise((tick) => setTimeout(tick, 1));
+  }
+  await Promise.all(inFlight);
+  if (wrong.length > 0) {
+    throw new Error(
+      `${scenario.name}, paced: ${wrong.length} of ${total} answers were not ${scenario.status} (${wrong[0]})`,
+    );
+  }
+  return latencies;
 }
