@@ -32,7 +32,9 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   if (typeof driverCode === 'string' && UNAVAILABLE_CODES.has(driverCode)) return true;
   return (
     typeof message === 'string' &&
-    /connection is not established|pool is closed|closed state|Connection lost/i.test(message)
+    /connection is not established|connection is not open|pool is closed|closed state|Connection lost/i.test(
+      message,
+    )
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Repository } from 'typeorm';
+import { DriverStatement } from '../database/driver-statement';
 import type { ApiKey } from './api-key.entity';
 import type { KeyMatch } from './key-access';
 
@@ -9,7 +10,7 @@ type KeyWithOwner = KeyMatch['key'];
 type ColumnReading = [string, ColumnMetadata];
 
 interface Prepared {
-  sql: string;
+  statement: DriverStatement;
   parameterCount: number;
   keyColumns: ColumnReading[];
   ownerColumns: ColumnReading[];
@@ -18,9 +19,10 @@ interface Prepared {
 /**
  * The read behind every authentication that the cache cannot answer: a key
  * by its current or previous token hash, with its owner. The SQL is built
- * by TypeORM once; each call only runs it and turns the row into entities
- * with the driver's own conversions, which costs about a third of what
- * building the query and hydrating it each time did (BENCHMARKS.md).
+ * by TypeORM once and run on the driver itself (DriverStatement); each call
+ * only runs it and turns the row into entities with the driver's own
+ * conversions, which costs a fraction of what building the query and
+ * hydrating it each time did (BENCHMARKS.md).
  */
 export class KeyByHashQuery {
   /** Prepared on first use: the entity metadata exists only once the database is connected. */
@@ -29,11 +31,9 @@ export class KeyByHashQuery {
   constructor(private readonly keys: Repository<ApiKey>) {}
 
   async find(keyHash: string): Promise<KeyWithOwner | null> {
-    const { sql, parameterCount, keyColumns, ownerColumns } = (this.prepared ??= this.prepare());
-    const rows = await this.keys.query<Record<string, unknown>[]>(
-      sql,
-      Array.from({ length: parameterCount }, () => keyHash),
-    );
+    const { statement, parameterCount, keyColumns, ownerColumns } = (this.prepared ??=
+      this.prepare());
+    const rows = await statement.all(Array.from({ length: parameterCount }, () => keyHash));
     if (rows.length === 0) return null;
     const key = this.hydrate(rows[0], keyColumns) as KeyWithOwner;
     key.owner = this.hydrate(rows[0], ownerColumns) as KeyWithOwner['owner'];
@@ -53,7 +53,7 @@ export class KeyByHashQuery {
     const aliased = (alias: string, columns: ColumnMetadata[]) =>
       columns.map((column): ColumnReading => [`${alias}_${column.databaseName}`, column]);
     return {
-      sql,
+      statement: new DriverStatement(keys.manager.connection, sql),
       parameterCount: parameters.length,
       keyColumns: aliased('key', keys.metadata.columns),
       ownerColumns: aliased('owner', owner.columns),
