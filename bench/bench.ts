@@ -32,6 +32,9 @@ import {
 } from './support';
 
 const MARIADB_DATABASE = 'latchkey_bench';
+const VERIFY = 'POST /keys/verify';
+/** Receives and validates verify's body, and does nothing else: what a body alone costs. */
+const POST_HELLO = "POST hello (verify's body, no key work)";
 
 interface Options {
   db: 'sqlite' | 'mariadb';
@@ -181,7 +184,15 @@ function scenarios(
       status: 401,
     },
     {
-      name: 'POST /keys/verify',
+      name: POST_HELLO,
+      method: 'POST',
+      path: '/api/v1/bench/hello',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: userKey }),
+      status: 200,
+    },
+    {
+      name: VERIFY,
       method: 'POST',
       path: '/api/v1/keys/verify',
       headers: { ...bearer(verifierKey), 'content-type': 'application/json' },
@@ -321,6 +332,14 @@ function table(rows: Row[], options: Options): string {
   return `${setup}\n\n${lines.join('\n')}`;
 }
 
+/** Verify's req/s against POST hello's in the same rounds: what the key checks cost beyond the body. */
+function verifyAgainstPostHello(rows: Row[]): string {
+  const runsOf = (name: string) => rows.find((row) => row.scenario === name)!.runs;
+  const postHello = runsOf(POST_HELLO);
+  const ratios = runsOf(VERIFY).map((run, round) => run.sample.rps / postHello[round].sample.rps);
+  return `${VERIFY} vs ${POST_HELLO}: ${medianWithRange(ratios)}`;
+}
+
 /** A paced run's rate: a share of the scenario's median req/s at full speed. */
 function pacedRate(row: Row, options: Options): number {
   return Math.max(
@@ -407,7 +426,7 @@ async function main(): Promise<void> {
       options,
       sqliteFile,
     );
-    process.stdout.write(`${table(rows, options)}\n`);
+    process.stdout.write(`${table(rows, options)}\n\n${verifyAgainstPostHello(rows)}\n`);
   } finally {
     await service.stop();
   }
