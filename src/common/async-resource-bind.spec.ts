@@ -56,6 +56,8 @@ describe('backportAsyncResourceBind', () => {
   it('refuses what is not a function, as Node does', () => {
     const resource = new AsyncResource('test-resource');
 
-    expect(() => resource.bind('nope' as unknown as () => void)).toThrow(TypeError);
+    expect(() => resource.bind('nope' as unknown as () => void)).toThrow(
+      /"fn" argument must be a function/,
+    );
   });
 });
