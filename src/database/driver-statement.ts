@@ -28,9 +28,10 @@ interface MysqlPool {
  * statement (`execute`: parsed once per connection, rows in the binary
  * protocol), and better-sqlite3 prepares it once per open database.
  *
- * While the data source is not connected, calls go through TypeORM's
- * `query()`, so that they fail with the errors that mean 503; so do driver
- * errors such as a refused connection, which keep their codes.
+ * While the data source is not connected (or SQLite's database is closed),
+ * calls go through TypeORM's `query()`, so that they fail with the errors
+ * that mean 503. Driver errors from a running pool (a refused or lost
+ * connection) keep their codes, which isDatabaseUnavailableError reads.
  */
 export class DriverStatement {
   private sqlite?: { database: SqliteDatabase; statement: ReturnType<SqliteDatabase['prepare']> };
