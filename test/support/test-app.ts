@@ -86,6 +86,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       })
     : undefined;
   const url = contract?.url ?? (await app.getUrl());
+  // A test may close its app itself (to watch what fails after); afterAll then
+  // closing it again must not wait for a proxy that has already exited.
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    try {
+      await app.close();
+    } finally {
+      await contract?.close();
+    }
+  };
   return {
     app,
     url,
@@ -93,13 +103,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     keyFile,
     rootKey: readRootKey(),
-    close: async () => {
-      try {
-        await app.close();
-      } finally {
-        await contract?.close();
-      }
-    },
+    close: () => (closing ??= close()),
   };
 }
 
