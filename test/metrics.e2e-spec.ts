@@ -146,13 +146,15 @@ describe('GET /metrics on its own listener', () => {
     expect(grew(after, 'latchkey_authentications_total', { result: 'success' })).toBe(8);
     // three malformed keys and one missing key
     expect(grew(after, 'latchkey_authentications_total', { result: 'failure' })).toBe(4);
-    // Ten well-formed tokens looked up (the verified keys too): the verifier's,
-    // the user's and the unknown key's first lookups miss, root's may.
+    // Ten well-formed tokens looked up (the verified keys too). A key is cached
+    // on its second read: the verifier's two lookups, the user's first two and
+    // the unknown key's miss; root's last two of four (at least) and the
+    // user's third hit.
     const cacheHits = grew(after, 'latchkey_key_cache_lookups_total', { result: 'hit' });
     const cacheMisses = grew(after, 'latchkey_key_cache_lookups_total', { result: 'miss' });
     expect(cacheHits + cacheMisses).toBe(10);
-    expect(cacheMisses).toBeGreaterThanOrEqual(3);
-    expect(cacheHits).toBeGreaterThanOrEqual(6);
+    expect(cacheMisses).toBeGreaterThanOrEqual(5);
+    expect(cacheHits).toBeGreaterThanOrEqual(3);
     expect(grew(after, 'latchkey_rate_limit_rejections_total', { subject: 'key' })).toBe(1);
     expect(grew(after, 'latchkey_rate_limit_rejections_total', { subject: 'ip' })).toBe(1);
 

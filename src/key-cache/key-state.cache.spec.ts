@@ -25,12 +25,23 @@ function cacheWith(
 const on = { ttlS: 60, maxEntries: 10 };
 
 describe('KeyStateCache', () => {
-  it('reads a key once, then answers from memory', async () => {
+  it('caches a key on its second read, then answers from memory', async () => {
     const cache = cacheWith(on);
     const read = jest.fn().mockResolvedValue(key);
-    expect(await cache.getOrRead('h', read)).toBe(key);
-    expect(await cache.getOrRead('h', read)).toBe(key);
-    expect(read).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 4; i++) expect(await cache.getOrRead('h', read)).toBe(key);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a key in use while more keys than it holds are read once each (a scan)', async () => {
+    const cache = cacheWith(on);
+    const readInUse = jest.fn().mockResolvedValue(key);
+    await cache.getOrRead('in-use', readInUse);
+    await cache.getOrRead('in-use', readInUse);
+    readInUse.mockClear();
+    const readOnce = jest.fn().mockResolvedValue({ id: 'other' });
+    for (let i = 0; i < 3 * on.maxEntries; i++) await cache.getOrRead(`h${i}`, readOnce);
+    expect(await cache.getOrRead('in-use', readInUse)).toBe(key);
+    expect(readInUse).not.toHaveBeenCalled();
   });
 
   it('never caches an unknown token', async () => {
@@ -41,17 +52,20 @@ describe('KeyStateCache', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('reads again after an invalidation', async () => {
+  it('reads again after an invalidation, and caches a key in use again at once', async () => {
     const cache = cacheWith(on);
     const read = jest.fn().mockResolvedValue(key);
     await cache.getOrRead('h', read);
+    await cache.getOrRead('h', read);
     await cache.invalidate();
     await cache.getOrRead('h', read);
-    expect(read).toHaveBeenCalledTimes(2);
+    await cache.getOrRead('h', read);
+    expect(read).toHaveBeenCalledTimes(3);
   });
 
   it('does not keep a read that began before an invalidation', async () => {
     const cache = cacheWith(on);
+    await cache.getOrRead('h', () => Promise.resolve(key)); // read once: the next read would be kept
     let finishRead!: (value: CachedKey) => void;
     const slowRead = () => new Promise<CachedKey>((resolve) => (finishRead = resolve));
     const pending = cache.getOrRead('h', slowRead);
@@ -69,9 +83,8 @@ describe('KeyStateCache', () => {
   ])('is off with %s', async (_, config) => {
     const cache = cacheWith(config);
     const read = jest.fn().mockResolvedValue(key);
-    await cache.getOrRead('h', read);
-    await cache.getOrRead('h', read);
-    expect(read).toHaveBeenCalledTimes(2);
+    for (let i = 0; i < 3; i++) await cache.getOrRead('h', read);
+    expect(read).toHaveBeenCalledTimes(3);
   });
 
   describe('with Redis', () => {
@@ -102,13 +115,12 @@ describe('KeyStateCache', () => {
 
       subscriber.status = 'ready';
       subscriber.emit('ready');
-      await cache.getOrRead('h', read);
-      await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(3);
+      for (let i = 0; i < 3; i++) await cache.getOrRead('h', read);
+      expect(read).toHaveBeenCalledTimes(4);
 
       subscriber.emit('message', 'p:latchkey:key-cache:invalidate', '1');
       await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(4);
+      expect(read).toHaveBeenCalledTimes(5);
     });
 
     it('bypasses the cache while the subscription is down, and starts afresh after', async () => {
@@ -116,17 +128,18 @@ describe('KeyStateCache', () => {
       subscriber.status = 'ready';
       const read = jest.fn().mockResolvedValue(key);
       await cache.getOrRead('h', read);
+      await cache.getOrRead('h', read); // cached from here on
 
       subscriber.status = 'reconnecting';
       subscriber.emit('close');
       await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(2);
+      expect(read).toHaveBeenCalledTimes(3);
 
       subscriber.status = 'ready';
       subscriber.emit('ready');
       await cache.getOrRead('h', read);
       await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(3);
+      expect(read).toHaveBeenCalledTimes(4);
     });
   });
 });

@@ -24,11 +24,23 @@ const CHANNEL = 'latchkey:key-cache:invalidate';
  * missed. Entries also expire after KEY_CACHE_TTL_S, a bound on staleness if
  * a message is ever lost. Unknown tokens are not cached: an attacker's
  * guesses never repeat, and would only push out the keys in use.
+ *
+ * A key is cached on its second read, not its first (a "doorkeeper", as in
+ * TinyLFU). When more keys are in turn than the cache holds, an LRU that
+ * admits every read never answers a request: each entry is pushed out
+ * before its key comes back, after living long enough for V8 to move it to
+ * the old generation. With 100,000 keys in turn through 10,000 entries that
+ * was three quarters of all the memory promoted, and the heap and RSS grew by
+ * hundreds of MB between collections (BENCHMARKS.md). A key in steady use
+ * costs one read more per KEY_CACHE_TTL_S.
  */
 @Injectable()
 export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('KeyCache');
   private readonly entries?: LRUCache<string, CachedKey>;
+  /** Hashes read once since the doorkeeper was last emptied (at `maxEntries` of them). */
+  private readonly readOnce = new Set<string>();
+  private readonly doorkeeperSize: number;
   /** Bumped by every invalidation, so that a read that began before it is not cached. */
   private generation = 0;
   private subscriber?: Redis;
@@ -40,6 +52,7 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {
     this.channel = `${redis.client?.options.keyPrefix ?? ''}${CHANNEL}`;
+    this.doorkeeperSize = config.maxEntries;
     if (config.ttlS > 0 && config.maxEntries > 0) {
       this.entries = new LRUCache({ max: config.maxEntries, ttl: config.ttlS * 1000 });
     }
@@ -74,7 +87,9 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
     if (cached) return cached;
     const generation = this.generation;
     const value = await read();
-    if (value && generation === this.generation && this.isUsable) this.entries!.set(hash, value);
+    if (value && generation === this.generation && this.isUsable && this.admits(hash)) {
+      this.entries!.set(hash, value);
+    }
     return value;
   }
 
@@ -91,6 +106,18 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
         `Could not tell other instances of a key change: ${(error as Error).message}`,
       );
     }
+  }
+
+  /**
+   * True for a hash read before since the doorkeeper was last emptied. It is
+   * kept across invalidations: it says which keys are in use, not what they
+   * hold, so a key in use is cached again on its first read after a change.
+   */
+  private admits(hash: string): boolean {
+    if (this.readOnce.has(hash)) return true;
+    if (this.readOnce.size >= this.doorkeeperSize) this.readOnce.clear();
+    this.readOnce.add(hash);
+    return false;
   }
 
   private clear(): void {
