@@ -4,10 +4,11 @@
  * (real token hashes, masked forms, timestamps), through the app's own
  * entities and data-source options.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, type DatabaseSettings } from '../src/database/data-source-options';
-import { ApiKey, KeyStatus, KeyTier } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { keyRow } from '../test/factories/key-row';
 
 /** Rows per INSERT: well under SQLite's limit of bound parameters per statement. */
 const BATCH = 500;
@@ -27,24 +28,7 @@ export async function insertKeys(
       const rows = Array.from({ length: Math.min(BATCH, count - start) }, (_, j) => {
         const token = `lk_${randomBytes(32).toString('hex')}`;
         if (tokens.length < tokensWanted) tokens.push(token);
-        return {
-          id: randomUUID(),
-          ownerId,
-          name: `bulk-${start + j}`,
-          keyHash: createHash('sha256').update(token).digest('hex'),
-          previousKeyHash: null,
-          previousKeyExpiresAt: null,
-          maskedKey: `lk_****${token.slice(-4)}`,
-          scopes: [],
-          tier: KeyTier.Standard,
-          status: KeyStatus.Active,
-          expiresAt: null,
-          allowedIps: [],
-          lastUsed: null,
-          lastUsedIp: null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        return keyRow(ownerId, `bulk-${start + j}`, token, now);
       });
       await dataSource.getRepository(ApiKey).insert(rows);
     }
