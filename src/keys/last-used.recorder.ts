@@ -7,6 +7,7 @@ import { ApiKey } from './api-key.entity';
 
 /** A key's latest use, changed in place by every later use until it is written. */
 interface PendingUse {
+  keyId: string;
   /** Milliseconds since the epoch: a number, not a Date, in a map that may hold every key. */
   at: number;
   /** Null when a verification named no client address. */
@@ -48,7 +49,7 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
       use.at = at.getTime();
       use.ip = ip || null;
     } else {
-      this.pending.set(keyId, { at: at.getTime(), ip: ip || null });
+      this.pending.set(keyId, { keyId, at: at.getTime(), ip: ip || null });
     }
     this.scheduleFlush();
   }
@@ -67,9 +68,8 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
     this.pending = new Map();
     try {
       await this.database.transaction(async (manager) => {
-        const uses = [...batch];
-        for (let start = 0; start < uses.length; start += KEYS_PER_UPDATE) {
-          await writeUses(manager, uses.slice(start, start + KEYS_PER_UPDATE));
+        for (const uses of chunksOf(batch.values(), KEYS_PER_UPDATE)) {
+          await writeUses(manager, uses);
         }
       });
     } catch (error) {
@@ -97,14 +97,14 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
  * One UPDATE for many keys, each to its own values (`CASE id WHEN … THEN …`):
  * a statement per key cost more CPU at each flush than the requests around it.
  */
-async function writeUses(manager: EntityManager, uses: [string, PendingUse][]): Promise<void> {
+async function writeUses(manager: EntityManager, uses: PendingUse[]): Promise<void> {
   const { driver } = manager.connection;
   const lastUsedColumn = manager.connection
     .getMetadata(ApiKey)
     .findColumnWithPropertyName('lastUsed')!;
-  const parameters: ObjectLiteral = { ids: uses.map(([id]) => id) };
-  uses.forEach(([id, use], i) => {
-    parameters[`id${i}`] = id;
+  const parameters: ObjectLiteral = { ids: uses.map((use) => use.keyId) };
+  uses.forEach((use, i) => {
+    parameters[`id${i}`] = use.keyId;
     // As TypeORM itself would bind a Date to this column (SQLite takes none).
     parameters[`at${i}`] = driver.preparePersistentValue(
       new Date(use.at),
@@ -121,4 +121,16 @@ async function writeUses(manager: EntityManager, uses: [string, PendingUse][]): 
     .where('id IN (:...ids)')
     .setParameters(parameters)
     .execute();
+}
+
+/** `items` in arrays of `size` (the last one shorter), taken as they are needed. */
+function* chunksOf<T>(items: Iterator<T>, size: number): Generator<T[]> {
+  for (;;) {
+    const chunk: T[] = [];
+    for (let next = items.next(); !next.done; next = items.next()) {
+      if (chunk.push(next.value) === size) break;
+    }
+    if (chunk.length === 0) return;
+    yield chunk;
+  }
 }
