@@ -76,6 +76,8 @@ describe('users (SPEC section 6)', () => {
       [userInput({ name: 'has space' }), 'name'],
       [userInput({ name: 'x'.repeat(129) }), 'name'],
       [userInput({ email: 'not-an-email' }), 'email'],
+      // A lone UTF-16 surrogate (valid JSON, not valid text) made validator's isEmail throw: a 500.
+      [userInput({ email: 'dora\ud800@example.com' }), 'email'],
       [{ ...userInput(), role: undefined }, 'role'],
       [userInput({ role: 'superuser' }), 'role'],
       [userInput({ status: 'gone' }), 'status'],
@@ -185,6 +187,7 @@ describe('users (SPEC section 6)', () => {
       [{ status: null }, 'status'],
       [{ name: 'UPPER' }, 'name'],
       [{ email: 'nope' }, 'email'],
+      [{ email: '\ud800' }, 'email'],
       [{ id: UNKNOWN_ID }, 'id'],
     ])('rejects %j with 400 naming %s, and changes nothing', async (body, field) => {
       const user = await createUser(t);
