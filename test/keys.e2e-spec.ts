@@ -369,6 +369,19 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
     },
   );
 
+  it('refuses a name with a lone UTF-16 surrogate (400 naming it) instead of storing U+FFFD', async () => {
+    const response = await t.http
+      .post('/api/v1/keys')
+      .set(as(t.rootKey))
+      .send({ name: 'lone-\ud800-surrogate', scopes: ['api_keys.read'] });
+    expectError(response, 400, 'validation_failed');
+    expect(response.body.error.details).toEqual([
+      expect.objectContaining({ field: 'name', message: expect.stringMatching(/surrogate/) }),
+    ]);
+    const { body } = await t.http.get('/api/v1/keys?q=surrogate').set(as(t.rootKey));
+    expect(body.meta.total).toBe(0);
+  });
+
   it('refuses regenerating with expires_in_days: null (400)', async () => {
     const created = await createKey(t);
     expectError(

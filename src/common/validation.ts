@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError, ErrorDetail } from './api-error';
 
 /** Flattens class-validator's tree into `{field: "a.b[0]", message}` pairs. */
@@ -17,13 +17,53 @@ export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDet
   });
 }
 
+/** A lone UTF-16 surrogate: JSON can carry one ("\ud800"), text cannot. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Where in a parsed body the first string (value or field name) with a lone
+ * surrogate is, e.g. `email` or `tokens[2]`; undefined when there is none.
+ */
+export function illFormedTextAt(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [name, item] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${name}]` : path ? `${path}.${name}` : name;
+    if (LONE_SURROGATE.test(name)) return at;
+    const found = illFormedTextAt(item, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * Strict input: unknown fields are rejected, payloads are transformed into
  * their DTO classes, and every failure becomes a 400 `validation_failed` that
  * names each offending field.
+ *
+ * Bodies with a lone surrogate are refused before any field rule runs: no
+ * field means anything by one, the databases would store U+FFFD in its
+ * place, and some of validator's checks (isEmail) throw on one instead of
+ * answering false.
  */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const at = metadata.type === 'body' ? illFormedTextAt(value) : undefined;
+    if (at !== undefined) {
+      const field = at || 'body';
+      throw ApiError.validation(`Invalid request: check ${field}.`, [
+        {
+          field,
+          message: `${field} must be text, without a lone UTF-16 surrogate such as \\ud800`,
+        },
+      ]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

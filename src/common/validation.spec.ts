@@ -1,0 +1,22 @@
+import { illFormedTextAt } from './validation';
+
+describe('illFormedTextAt', () => {
+  it.each([
+    [{ email: 'dora\ud800@example.com' }, 'email'],
+    [{ tokens: ['lk_ok', 'lk_\udc00'] }, 'tokens[1]'],
+    [{ owner: { name: 'x\udbff' } }, 'owner.name'],
+    [{ ['\ud800']: 1 }, '\ud800'],
+    ['\ud800', ''],
+  ])('finds the lone surrogate in %j at "%s"', (body, path) => {
+    expect(illFormedTextAt(body)).toBe(path);
+  });
+
+  it.each([
+    [{ name: 'plain', scopes: ['a', 'b'], n: 1, none: null }],
+    [{ name: 'emoji 😀 (a surrogate pair) and ümlauts' }],
+    [[]],
+    [42],
+  ])('finds none in %j', (body) => {
+    expect(illFormedTextAt(body)).toBeUndefined();
+  });
+});
