@@ -40,7 +40,6 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
   private readonly entries?: LRUCache<string, CachedKey>;
   /** Hashes read once since the doorkeeper was last emptied (at `maxEntries` of them). */
   private readonly readOnce = new Set<string>();
-  private readonly doorkeeperSize: number;
   /** Bumped by every invalidation, so that a read that began before it is not cached. */
   private generation = 0;
   private subscriber?: Redis;
@@ -52,7 +51,6 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {
     this.channel = `${redis.client?.options.keyPrefix ?? ''}${CHANNEL}`;
-    this.doorkeeperSize = config.maxEntries;
     if (config.ttlS > 0 && config.maxEntries > 0) {
       this.entries = new LRUCache({ max: config.maxEntries, ttl: config.ttlS * 1000 });
     }
@@ -115,7 +113,7 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
    */
   private admits(hash: string): boolean {
     if (this.readOnce.has(hash)) return true;
-    if (this.readOnce.size >= this.doorkeeperSize) this.readOnce.clear();
+    if (this.readOnce.size >= this.entries!.max) this.readOnce.clear();
     this.readOnce.add(hash);
     return false;
   }

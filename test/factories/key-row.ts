@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiKey, KeyStatus, KeyTier } from '../../src/keys/api-key.entity';
+import { maskToken } from '../../src/keys/key-token';
 
 /**
  * The row POST /keys would write for `token` (real hash and masked form), to
@@ -14,7 +15,7 @@ export function keyRow(ownerId: string, name: string, token: string, now = new D
     keyHash: createHash('sha256').update(token).digest('hex'),
     previousKeyHash: null,
     previousKeyExpiresAt: null,
-    maskedKey: `lk_****${token.slice(-4)}`,
+    maskedKey: maskToken(token, 'lk_'),
     scopes: [],
     tier: KeyTier.Standard,
     status: KeyStatus.Active,
