@@ -32,6 +32,9 @@ import {
 } from './support';
 
 const MARIADB_DATABASE = 'latchkey_bench';
+const ME = 'GET /me, valid key';
+/** /me's least work with none of Latchkey's checks: how near 1.00 GET /me can get. */
+const FLOOR = "GET floor (/me's least work, no Latchkey checks)";
 const VERIFY = 'POST /keys/verify';
 /** Receives and validates verify's body, and does nothing else: what a body alone costs. */
 const POST_HELLO = "POST hello (verify's body, no key work)";
@@ -163,12 +166,13 @@ function scenarios(
   return [
     { name: 'hello (baseline)', method: 'GET', path: '/api/v1/bench/hello', status: 200 },
     {
-      name: 'GET /me, valid key',
+      name: FLOOR,
       method: 'GET',
-      path: '/api/v1/me',
+      path: '/api/v1/bench/floor',
       headers: bearer(userKey),
       status: 200,
     },
+    { name: ME, method: 'GET', path: '/api/v1/me', headers: bearer(userKey), status: 200 },
     {
       name: 'GET /me, malformed key',
       method: 'GET',
@@ -332,12 +336,18 @@ function table(rows: Row[], options: Options): string {
   return `${setup}\n\n${lines.join('\n')}`;
 }
 
-/** Verify's req/s against POST hello's in the same rounds: what the key checks cost beyond the body. */
-function verifyAgainstPostHello(rows: Row[]): string {
+/**
+ * A scenario's req/s against another yardstick's in the same rounds: verify
+ * against POST hello is what the key checks cost beyond the body; /me
+ * against the floor is what they cost beyond the least any key check does.
+ */
+function againstYardstick(rows: Row[], scenario: string, yardstick: string): string {
   const runsOf = (name: string) => rows.find((row) => row.scenario === name)!.runs;
-  const postHello = runsOf(POST_HELLO);
-  const ratios = runsOf(VERIFY).map((run, round) => run.sample.rps / postHello[round].sample.rps);
-  return `${VERIFY} vs ${POST_HELLO}: ${medianWithRange(ratios)}`;
+  const yardstickRuns = runsOf(yardstick);
+  const ratios = runsOf(scenario).map(
+    (run, round) => run.sample.rps / yardstickRuns[round].sample.rps,
+  );
+  return `${scenario} vs ${yardstick}: ${medianWithRange(ratios)}`;
 }
 
 /** A paced run's rate: a share of the scenario's median req/s at full speed. */
@@ -426,7 +436,11 @@ async function main(): Promise<void> {
       options,
       sqliteFile,
     );
-    process.stdout.write(`${table(rows, options)}\n\n${verifyAgainstPostHello(rows)}\n`);
+    const comparisons = [
+      againstYardstick(rows, ME, FLOOR),
+      againstYardstick(rows, VERIFY, POST_HELLO),
+    ];
+    process.stdout.write(`${table(rows, options)}\n\n${comparisons.join('\n')}\n`);
   } finally {
     await service.stop();
   }

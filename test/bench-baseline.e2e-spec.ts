@@ -15,6 +15,7 @@ describe('bench baseline route', () => {
   it('is not served without BENCH_BASELINE=1', async () => {
     expect(process.env.BENCH_BASELINE).toBeUndefined();
     await t.http.get('/api/v1/bench/hello').expect(404);
+    await t.http.get('/api/v1/bench/floor').expect(404);
     await t.http.post('/api/v1/bench/hello').send({ key: 'lk_x' }).expect(404);
   });
 });
