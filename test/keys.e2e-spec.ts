@@ -352,22 +352,23 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
 
   // Found by the fuzz tests: null passed IsOptional; owner_id: null was a 500 and
   // expires_in_days: null made a key that expired at once.
-  it.each([{ owner_id: null }, { expires_in_days: null }])(
-    'refuses POST /keys with %j (400) and creates nothing',
-    async (fields) => {
-      const name = `null-${Object.keys(fields)[0]}`;
-      expectError(
-        await t.http
-          .post('/api/v1/keys')
-          .set(as(t.rootKey))
-          .send({ name, ...fields }),
-        400,
-        'validation_failed',
-      );
-      const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(as(t.rootKey));
-      expect(body.meta.total).toBe(0);
-    },
-  );
+  it.each([
+    { owner_id: null },
+    { expires_in_days: null },
+    { expires_at: null, expires_in_days: 5 },
+  ])('refuses POST /keys with %j (400) and creates nothing', async (fields) => {
+    const name = `null-${Object.keys(fields)[0]}`;
+    expectError(
+      await t.http
+        .post('/api/v1/keys')
+        .set(as(t.rootKey))
+        .send({ name, ...fields }),
+      400,
+      'validation_failed',
+    );
+    const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(as(t.rootKey));
+    expect(body.meta.total).toBe(0);
+  });
 
   it('refuses a name with a lone UTF-16 surrogate (400 naming it) instead of storing U+FFFD', async () => {
     const response = await t.http
@@ -472,6 +473,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
       [{ grace_period_s: 86401 }],
       [{ expires_at: '2000-01-01T00:00:00Z' }],
       [{ expires_at: '2099-01-01T00:00:00Z', expires_in_days: 3 }],
+      [{ expires_at: null, expires_in_days: 5 }],
       [{ name: 'x' }],
     ])('rejects %j with 400', async (body) => {
       const created = await createKey(t);
