@@ -161,6 +161,14 @@ export class KeysService {
     const updated = await this.database.transaction(async (manager) => {
       const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
       if (changes.scopes) this.permissions.assertMayGrant(caller, key.owner.role, changes.scopes);
+      if (changes.status === KeyStatus.Active && key.status !== KeyStatus.Active) {
+        // Switching a key back on revives its token: only for a caller that could grant it.
+        this.permissions.assertMayHandOut(
+          caller,
+          { owner: key.owner, scopes: changes.scopes ?? key.scopes },
+          'enable',
+        );
+      }
       const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
         (field) => JSON.stringify(changes[field]) !== JSON.stringify(key[field]),
       );
@@ -206,6 +214,7 @@ export class KeysService {
         mutable: true,
         withHash: true,
       });
+      this.permissions.assertMayHandOut(caller, current, 'regenerate');
       const newExpiry = dto.expires_at !== undefined || dto.expires_in_days !== undefined;
       if (!newExpiry && isExpired(current.expiresAt, now)) {
         throw ApiError.validation(

@@ -215,7 +215,7 @@ export interface paths {
         head?: never;
         /**
          * Rename, enable or disable, re-scope, re-tier or re-fence a key
-         * @description `expires_at` cannot be changed here (400): regenerate the key with a new expiry.
+         * @description `expires_at` cannot be changed here (400): regenerate the key with a new expiry. Switching a disabled key back on needs every grant of the key, as to create it (403 otherwise).
          */
         patch: operations["KeysController_update"];
         trace?: never;
@@ -231,7 +231,7 @@ export interface paths {
         put?: never;
         /**
          * Replace a key's token
-         * @description Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`.
+         * @description Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`. The caller must hold every grant of the key, as to create it (403 otherwise).
          */
         post: operations["KeysController_regenerate"];
         delete?: never;
