@@ -679,6 +679,57 @@ describe('clean-up', () => {
   });
 });
 
+/** A tier is an agreement, not a caller's choice (SPEC section 5): only admins set one. */
+describe('tiers', () => {
+  let t: TestApp;
+  let owner: { id: string };
+  let ownerKey: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_STANDARD: '2' } });
+    owner = await createUser(t, { role: 'manager' });
+    // Enterprise (given by root) so that the owner's own requests never run out here.
+    ownerKey = (await createKey(t, { owner_id: owner.id, scopes: ['admin'], tier: 'enterprise' }))
+      .key;
+  });
+  afterAll(() => t.close());
+
+  const tierOf = async (id: string): Promise<string> => {
+    const { body } = await t.http.get(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).expect(200);
+    return (body as { data: { tier: string } }).data.tier;
+  };
+
+  it('gives non-admins the default tier and refuses them any other (403)', async () => {
+    expect((await createKey(t, {}, ownerKey)).tier).toBe('standard');
+    expect((await createKey(t, { tier: 'standard' }, ownerKey)).tier).toBe('standard');
+    for (const tier of ['premium', 'enterprise']) {
+      const name = `chosen-${tier}`;
+      const refused = await t.http.post('/api/v1/keys').set(bearer(ownerKey)).send({ name, tier });
+      expectError(refused, 403, 'forbidden');
+      expect(refused.body.error.message).toMatch(/tier/);
+      const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(bearer(t.rootKey));
+      expect(body.meta.total).toBe(0);
+    }
+  });
+
+  it('refuses a non-admin owner re-tiering a spent standard key; an admin may', async () => {
+    const spent = await createKey(t, {}, ownerKey);
+    for (let i = 0; i < 2; i++) await t.http.get('/api/v1/me').set(bearer(spent.key)).expect(200);
+    expectError(await t.http.get('/api/v1/me').set(bearer(spent.key)), 429, 'rate_limited');
+
+    const retier = (callerKey: string, tier: string) =>
+      t.http.patch(`/api/v1/keys/${spent.id}`).set(bearer(callerKey)).send({ tier });
+    expectError(await retier(ownerKey, 'enterprise'), 403, 'forbidden');
+    expect(await tierOf(spent.id)).toBe('standard');
+    expectError(await t.http.get('/api/v1/me').set(bearer(spent.key)), 429, 'rate_limited');
+    await retier(ownerKey, 'standard').expect(200); // names the tier it has: no change
+
+    await retier(t.rootKey, 'premium').expect(200);
+    expectError(await retier(ownerKey, 'standard'), 403, 'forbidden');
+    expect(await tierOf(spent.id)).toBe('premium');
+  });
+});
+
 describe('report-leak is limited per client address', () => {
   it('answers 429 rate_limited with Retry-After once the anonymous budget is spent', async () => {
     const t = await startTestApp({ env: { RATE_LIMIT_ANONYMOUS: '3' } });

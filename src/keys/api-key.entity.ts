@@ -8,6 +8,9 @@ export enum KeyTier {
   Enterprise = 'enterprise',
 }
 
+/** The tier of a key nobody chose one for; the only one a non-admin may ask for. */
+export const DEFAULT_TIER = KeyTier.Standard;
+
 export enum KeyStatus {
   Active = 'active',
   Inactive = 'inactive',

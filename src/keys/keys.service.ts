@@ -16,7 +16,7 @@ import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
 import { ROOT_USER_NAME, UsersService } from '../users/users.service';
 import { likeContains, pageWindow } from '../common/pagination';
-import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
+import { ApiKey, DEFAULT_TIER, KeyStatus, KeyTier } from './api-key.entity';
 import { CreateKeyDto } from './dto/create-key.dto';
 import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
@@ -62,11 +62,12 @@ export class KeysService {
     const owner = await this.resolveOwner(caller, dto.owner_id);
     const scopes = dto.scopes ?? [];
     this.permissions.assertMayGrant(caller, owner.role, scopes);
+    assertMaySetTier(caller, dto.tier, DEFAULT_TIER);
     const input: NewKey = {
       ownerId: owner.id,
       name: dto.name,
       scopes,
-      tier: dto.tier ?? KeyTier.Standard,
+      tier: dto.tier ?? DEFAULT_TIER,
       expiresAt: resolveExpiry(dto, new Date()),
       allowedIps: dto.allowed_ips ?? [],
     };
@@ -161,6 +162,7 @@ export class KeysService {
     const updated = await this.database.transaction(async (manager) => {
       const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
       if (changes.scopes) this.permissions.assertMayGrant(caller, key.owner.role, changes.scopes);
+      assertMaySetTier(caller, changes.tier, key.tier);
       if (changes.status === KeyStatus.Active && key.status !== KeyStatus.Active) {
         // Switching a key back on revives its token: only for a caller that could grant it.
         this.permissions.assertMayHandOut(
@@ -433,6 +435,23 @@ function keyChanges(dto: UpdateKeyDto): KeyChanges {
     allowedIps: dto.allowed_ips,
   };
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * A tier is an agreement, not a caller's choice (SPEC section 5): only admins
+ * set or change one; anyone else may name only the default, on a key that has it.
+ */
+function assertMaySetTier(
+  caller: Principal,
+  requested: KeyTier | undefined,
+  current: KeyTier,
+): void {
+  if (requested === undefined || actsOnAllUsers(caller.user.role)) return;
+  if (requested !== DEFAULT_TIER || current !== DEFAULT_TIER) {
+    throw ApiError.forbidden(
+      `Only admins set or change a key's tier; leave tier out (keys get the ${DEFAULT_TIER} tier).`,
+    );
+  }
 }
 
 /** key.enabled / key.disabled for a status change, key.updated for anything else. */

@@ -589,6 +589,7 @@ export interface components {
              */
             scopes?: string[];
             /**
+             * @description Set by admins; anyone else may send only `standard` (403 otherwise).
              * @default standard
              * @example standard
              * @enum {string}
@@ -743,6 +744,7 @@ export interface components {
              */
             scopes?: string[];
             /**
+             * @description Changed by admins only (403 otherwise).
              * @example standard
              * @enum {string}
              */
