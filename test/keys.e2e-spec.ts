@@ -17,6 +17,14 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
   });
   afterAll(() => t.close());
 
+  const latestEvent = async (action: string): Promise<object> => {
+    const { body } = await t.http
+      .get(`/api/v1/audit-events?action=${action}&per_page=1`)
+      .set(as(t.rootKey))
+      .expect(200);
+    return (body as { data: object[] }).data[0];
+  };
+
   const expireInDatabase = (id: string) =>
     dataSourceOf(t)
       .getRepository(ApiKey)
@@ -38,6 +46,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
           'id',
           'last_used',
           'last_used_ip',
+          'leaked_at',
           'masked_key',
           'name',
           'owner_id',
@@ -233,11 +242,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
         tier: 'enterprise',
         allowed_ips: ['10.1.0.0/16'],
       });
-      const audit = await t.http
-        .get('/api/v1/audit-events?action=key.updated&per_page=1')
-        .set(as(t.rootKey))
-        .expect(200);
-      expect(audit.body.data[0]).toMatchObject({
+      expect(await latestEvent('key.updated')).toMatchObject({
         target_id: created.id,
         details: { changed: ['name', 'scopes', 'tier', 'allowed_ips'] },
       });
@@ -541,6 +546,52 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
         actor_key_id: null,
       });
       expect(JSON.stringify(audit.body)).not.toContain(leaked.key.slice(3));
+    });
+
+    it('keeps a leak-reported key off until it is regenerated, which clears leaked_at', async () => {
+      const leaked = await createKey(t);
+      const show = async () =>
+        (await t.http.get(`/api/v1/keys/${leaked.id}`).set(as(t.rootKey)).expect(200)).body
+          .data as { status: string; leaked_at: string | null };
+      expect((await show()).leaked_at).toBeNull();
+      const report = () =>
+        t.http
+          .post('/api/v1/keys/report-leak')
+          .send({ tokens: [leaked.key] })
+          .expect(202);
+      await report();
+      const reported = await show();
+      expect(reported).toMatchObject({ status: 'inactive' });
+      expect(Date.now() - Date.parse(reported.leaked_at!)).toBeLessThan(60_000);
+      await report(); // a second report keeps the first one's time
+      expect(await show()).toMatchObject({ status: 'inactive', leaked_at: reported.leaked_at });
+
+      const enable = await t.http
+        .patch(`/api/v1/keys/${leaked.id}`)
+        .set(as(t.rootKey))
+        .send({ status: 'active' });
+      expectError(enable, 409, 'conflict');
+      expect(enable.body.error.message).toMatch(/regenerate/);
+      const withGrace = await t.http
+        .post(`/api/v1/keys/${leaked.id}/regenerate`)
+        .set(as(t.rootKey))
+        .send({ grace_period_s: 300 });
+      expectError(withGrace, 409, 'conflict');
+      expect(await show()).toMatchObject({ status: 'inactive', leaked_at: reported.leaked_at });
+      expectError(await t.http.get('/api/v1/me').set(as(leaked.key)), 401, 'unauthorized');
+
+      const { body } = await t.http
+        .post(`/api/v1/keys/${leaked.id}/regenerate`)
+        .set(as(t.rootKey))
+        .send({})
+        .expect(200);
+      expect(body.data).toMatchObject({ status: 'active', leaked_at: null });
+      await t.http.get('/api/v1/me').set(as(body.data.key)).expect(200);
+      expectError(await t.http.get('/api/v1/me').set(as(leaked.key)), 401, 'unauthorized');
+      expect(await latestEvent('key.regenerated')).toMatchObject({
+        target_id: leaked.id,
+        details: { cleared_leaked_at: reported.leaked_at },
+      });
     });
 
     it('gives the same answer when nothing matches', async () => {

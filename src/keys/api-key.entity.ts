@@ -57,6 +57,10 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 16 })
   status!: KeyStatus;
 
+  /** When a leak report switched the key off; only regenerating clears it (and the key). */
+  @Column(timestampColumn('leaked_at', true))
+  leakedAt!: Date | null;
+
   @Column(timestampColumn('expires_at', true))
   expiresAt!: Date | null;
 

@@ -90,6 +90,7 @@ export class KeysService {
       previousKeyExpiresAt: null,
       maskedKey,
       status: KeyStatus.Active,
+      leakedAt: null,
       lastUsed: null,
       lastUsedIp: null,
       createdAt: now,
@@ -170,6 +171,12 @@ export class KeysService {
           { owner: key.owner, scopes: changes.scopes ?? key.scopes },
           'enable',
         );
+        if (key.leakedAt) {
+          throw ApiError.conflict(
+            `This key's token was reported leaked (${key.leakedAt.toISOString()}) and stays off: ` +
+              `regenerate the key (POST /api/v1/keys/${id}/regenerate) for a new token, which switches it back on.`,
+          );
+        }
       }
       const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
         (field) => JSON.stringify(changes[field]) !== JSON.stringify(key[field]),
@@ -225,12 +232,19 @@ export class KeysService {
         );
       }
       const grace = dto.grace_period_s ?? 0;
+      if (current.leakedAt && grace > 0) {
+        throw ApiError.conflict(
+          "This key's token was reported leaked: it cannot keep working; leave grace_period_s out.",
+        );
+      }
       const changes = {
         keyHash,
         maskedKey,
         previousKeyHash: grace > 0 ? current.keyHash : null,
         previousKeyExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
         expiresAt: newExpiry ? resolveExpiry(dto, now) : current.expiresAt,
+        // The new token is the remedy for a leak: the key works again with it.
+        ...(current.leakedAt ? { status: KeyStatus.Active, leakedAt: null } : {}),
         updatedAt: now,
       };
       await manager.update(ApiKey, { id }, changes);
@@ -245,6 +259,7 @@ export class KeysService {
             name: current.name,
             grace_period_s: grace,
             expires_at: changes.expiresAt?.toISOString() ?? null,
+            cleared_leaked_at: current.leakedAt?.toISOString() ?? null,
           },
         },
         manager,
@@ -277,7 +292,8 @@ export class KeysService {
 
   /**
    * Switches off every key whose current (or grace-period) token is among
-   * `tokens`. Says nothing about which matched: anyone may call it.
+   * `tokens` and marks it leaked (the first report's time stays) until it is
+   * regenerated. Says nothing about which matched: anyone may call it.
    */
   async reportLeak(tokens: string[], ip: string): Promise<void> {
     const hashes = [
@@ -290,15 +306,17 @@ export class KeysService {
         .addSelect(['key.keyHash', 'key.previousKeyHash'])
         .where('key.keyHash IN (:...hashes) OR key.previousKeyHash IN (:...hashes)', { hashes })
         .getMany();
+      const now = new Date();
       for (const key of leaked) {
         await manager.update(
           ApiKey,
           { id: key.id },
           {
             status: KeyStatus.Inactive,
+            leakedAt: key.leakedAt ?? now,
             previousKeyHash: null,
             previousKeyExpiresAt: null,
-            updatedAt: new Date(),
+            updatedAt: now,
           },
         );
         await this.audit.record(

@@ -541,6 +541,12 @@ export interface components {
             status: "active" | "inactive";
             /**
              * Format: date-time
+             * @description When a leak report switched the key off; null: never reported. Such a key is switched on again only by regenerating it, which clears this.
+             * @example null
+             */
+            leaked_at: string | null;
+            /**
+             * Format: date-time
              * @description null: never expires.
              * @example 2027-01-01T00:00:00.000Z
              */
@@ -651,6 +657,12 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "inactive";
+            /**
+             * Format: date-time
+             * @description When a leak report switched the key off; null: never reported. Such a key is switched on again only by regenerating it, which clears this.
+             * @example null
+             */
+            leaked_at: string | null;
             /**
              * Format: date-time
              * @description null: never expires.
