@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { createKey, keyInput } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
@@ -5,19 +6,20 @@ import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
+/** One app for the file: a manager and that manager's `admin`-scoped key. */
+let t: TestApp;
+let manager: { id: string };
+let managerKey: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  manager = await createUser(t, { role: 'manager' });
+  managerKey = (await createKey(t, { owner_id: manager.id, scopes: ['admin'] })).key;
+});
+afterAll(() => t.close());
+
 /** No escalation (SPEC section 4): a key hands out only what it holds, within the owner's role. */
 describe('no escalation when creating keys', () => {
-  let t: TestApp;
-  let manager: { id: string };
-  let managerKey: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    manager = await createUser(t, { role: 'manager' });
-    managerKey = (await createKey(t, { owner_id: manager.id, scopes: ['admin'] })).key;
-  });
-  afterAll(() => t.close());
-
   const keyCount = () => dataSourceOf(t).getRepository(ApiKey).count();
 
   const expectRefused = async (callerKey: string, body: object, status = 403) => {
@@ -66,4 +68,82 @@ describe('no escalation when creating keys', () => {
 
   it('answers 400 for unknown scope names before any grant check', () =>
     expectRefused(managerKey, keyInput({ scopes: ['read:everything'] }), 400));
+});
+
+/**
+ * Receiving a key's token is being granted its grants (issue 15): regenerating
+ * a key, or switching it back on, needs what creating it would need.
+ */
+describe('no escalation through existing keys', () => {
+  const regenerate = (callerKey: string, id: string) =>
+    t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(callerKey)).send({});
+  const setStatus = (callerKey: string, id: string, status: string) =>
+    t.http.patch(`/api/v1/keys/${id}`).set(bearer(callerKey)).send({ status });
+
+  const expectForbiddenNaming = (response: Response, scope: string) => {
+    expectError(response, 403, 'forbidden');
+    expect(response.body.error.message).toContain(`"${scope}"`);
+  };
+
+  it("refuses a key holding only api_keys.write a sibling's admin token, and keeps the old one", async () => {
+    const writer = await createKey(t, { scopes: ['api_keys.write'] }, managerKey);
+    const sibling = await createKey(t, { scopes: ['admin'] }, managerKey);
+    expectForbiddenNaming(await regenerate(writer.key, sibling.id), 'admin');
+    await t.http.get('/api/v1/me').set(bearer(sibling.key)).expect(200);
+  });
+
+  it("refuses an admin's narrow key another user's admin-scoped key", async () => {
+    const admin = await createUser(t, { role: 'admin' });
+    const narrow = await createKey(t, { owner_id: admin.id, scopes: ['api_keys.write'] });
+    const others = await createKey(t, { scopes: ['admin'] }, managerKey);
+    expectForbiddenNaming(await regenerate(narrow.key, others.id), 'admin');
+    await t.http.get('/api/v1/me').set(bearer(others.key)).expect(200);
+    const audit = await t.http
+      .get(`/api/v1/audit-events?action=key.regenerated`)
+      .set(bearer(t.rootKey))
+      .expect(200);
+    expect(audit.body.data.map((e: { target_id: string }) => e.target_id)).not.toContain(others.id);
+  });
+
+  it("refuses a manager's [api_keys.read, api_keys.write] key the same user's admin key, not a narrower one", async () => {
+    const rw = await createKey(t, { scopes: ['api_keys.read', 'api_keys.write'] }, managerKey);
+    const adminScoped = await createKey(t, { scopes: ['admin'] }, managerKey);
+    expectForbiddenNaming(await regenerate(rw.key, adminScoped.id), 'admin');
+    const deleter = await createKey(t, { scopes: ['api_keys.delete'] }, managerKey);
+    expectForbiddenNaming(await regenerate(rw.key, deleter.id), 'api_keys.delete');
+
+    const reader = await createKey(t, { scopes: ['api_keys.read'] }, managerKey);
+    const regenerated = await regenerate(rw.key, reader.id).expect(200);
+    await t.http.get('/api/v1/me').set(bearer(regenerated.body.data.key)).expect(200);
+  });
+
+  it('lets a narrow key switch a broader key off, but not back on', async () => {
+    const writer = await createKey(t, { scopes: ['api_keys.write'] }, managerKey);
+    const sibling = await createKey(t, { scopes: ['admin'] }, managerKey);
+    await setStatus(writer.key, sibling.id, 'active').expect(200); // already on: nothing revived
+    await setStatus(writer.key, sibling.id, 'inactive').expect(200);
+
+    expectForbiddenNaming(await setStatus(writer.key, sibling.id, 'active'), 'admin');
+    const { body } = await t.http
+      .get(`/api/v1/keys/${sibling.id}`)
+      .set(bearer(managerKey))
+      .expect(200);
+    expect(body.data.status).toBe('inactive');
+    expectError(await t.http.get('/api/v1/me').set(bearer(sibling.key)), 401, 'unauthorized');
+
+    await setStatus(managerKey, sibling.id, 'active').expect(200);
+    await t.http.get('/api/v1/me').set(bearer(sibling.key)).expect(200);
+  });
+
+  it('checks the scopes a re-enabling PATCH sets, not the ones it replaces', async () => {
+    const writer = await createKey(t, { scopes: ['api_keys.write', 'read:assets'] }, managerKey);
+    const sibling = await createKey(t, { scopes: ['admin'] }, managerKey);
+    await setStatus(managerKey, sibling.id, 'inactive').expect(200);
+    const { body } = await t.http
+      .patch(`/api/v1/keys/${sibling.id}`)
+      .set(bearer(writer.key))
+      .send({ status: 'active', scopes: ['read:assets'] })
+      .expect(200);
+    expect(body.data).toMatchObject({ status: 'active', scopes: ['read:assets'] });
+  });
 });

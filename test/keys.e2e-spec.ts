@@ -17,6 +17,14 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
   });
   afterAll(() => t.close());
 
+  const latestEvent = async (action: string): Promise<object> => {
+    const { body } = await t.http
+      .get(`/api/v1/audit-events?action=${action}&per_page=1`)
+      .set(as(t.rootKey))
+      .expect(200);
+    return (body as { data: object[] }).data[0];
+  };
+
   const expireInDatabase = (id: string) =>
     dataSourceOf(t)
       .getRepository(ApiKey)
@@ -38,6 +46,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
           'id',
           'last_used',
           'last_used_ip',
+          'leaked_at',
           'masked_key',
           'name',
           'owner_id',
@@ -233,11 +242,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
         tier: 'enterprise',
         allowed_ips: ['10.1.0.0/16'],
       });
-      const audit = await t.http
-        .get('/api/v1/audit-events?action=key.updated&per_page=1')
-        .set(as(t.rootKey))
-        .expect(200);
-      expect(audit.body.data[0]).toMatchObject({
+      expect(await latestEvent('key.updated')).toMatchObject({
         target_id: created.id,
         details: { changed: ['name', 'scopes', 'tier', 'allowed_ips'] },
       });
@@ -352,22 +357,23 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
 
   // Found by the fuzz tests: null passed IsOptional; owner_id: null was a 500 and
   // expires_in_days: null made a key that expired at once.
-  it.each([{ owner_id: null }, { expires_in_days: null }])(
-    'refuses POST /keys with %j (400) and creates nothing',
-    async (fields) => {
-      const name = `null-${Object.keys(fields)[0]}`;
-      expectError(
-        await t.http
-          .post('/api/v1/keys')
-          .set(as(t.rootKey))
-          .send({ name, ...fields }),
-        400,
-        'validation_failed',
-      );
-      const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(as(t.rootKey));
-      expect(body.meta.total).toBe(0);
-    },
-  );
+  it.each([
+    { owner_id: null },
+    { expires_in_days: null },
+    { expires_at: null, expires_in_days: 5 },
+  ])('refuses POST /keys with %j (400) and creates nothing', async (fields) => {
+    const name = `null-${Object.keys(fields)[0]}`;
+    expectError(
+      await t.http
+        .post('/api/v1/keys')
+        .set(as(t.rootKey))
+        .send({ name, ...fields }),
+      400,
+      'validation_failed',
+    );
+    const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(as(t.rootKey));
+    expect(body.meta.total).toBe(0);
+  });
 
   it('refuses a name with a lone UTF-16 surrogate (400 naming it) instead of storing U+FFFD', async () => {
     const response = await t.http
@@ -472,6 +478,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
       [{ grace_period_s: 86401 }],
       [{ expires_at: '2000-01-01T00:00:00Z' }],
       [{ expires_at: '2099-01-01T00:00:00Z', expires_in_days: 3 }],
+      [{ expires_at: null, expires_in_days: 5 }],
       [{ name: 'x' }],
     ])('rejects %j with 400', async (body) => {
       const created = await createKey(t);
@@ -539,6 +546,52 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
         actor_key_id: null,
       });
       expect(JSON.stringify(audit.body)).not.toContain(leaked.key.slice(3));
+    });
+
+    it('keeps a leak-reported key off until it is regenerated, which clears leaked_at', async () => {
+      const leaked = await createKey(t);
+      const show = async () =>
+        (await t.http.get(`/api/v1/keys/${leaked.id}`).set(as(t.rootKey)).expect(200)).body
+          .data as { status: string; leaked_at: string | null };
+      expect((await show()).leaked_at).toBeNull();
+      const report = () =>
+        t.http
+          .post('/api/v1/keys/report-leak')
+          .send({ tokens: [leaked.key] })
+          .expect(202);
+      await report();
+      const reported = await show();
+      expect(reported).toMatchObject({ status: 'inactive' });
+      expect(Date.now() - Date.parse(reported.leaked_at!)).toBeLessThan(60_000);
+      await report(); // a second report keeps the first one's time
+      expect(await show()).toMatchObject({ status: 'inactive', leaked_at: reported.leaked_at });
+
+      const enable = await t.http
+        .patch(`/api/v1/keys/${leaked.id}`)
+        .set(as(t.rootKey))
+        .send({ status: 'active' });
+      expectError(enable, 409, 'conflict');
+      expect(enable.body.error.message).toMatch(/regenerate/);
+      const withGrace = await t.http
+        .post(`/api/v1/keys/${leaked.id}/regenerate`)
+        .set(as(t.rootKey))
+        .send({ grace_period_s: 300 });
+      expectError(withGrace, 409, 'conflict');
+      expect(await show()).toMatchObject({ status: 'inactive', leaked_at: reported.leaked_at });
+      expectError(await t.http.get('/api/v1/me').set(as(leaked.key)), 401, 'unauthorized');
+
+      const { body } = await t.http
+        .post(`/api/v1/keys/${leaked.id}/regenerate`)
+        .set(as(t.rootKey))
+        .send({})
+        .expect(200);
+      expect(body.data).toMatchObject({ status: 'active', leaked_at: null });
+      await t.http.get('/api/v1/me').set(as(body.data.key)).expect(200);
+      expectError(await t.http.get('/api/v1/me').set(as(leaked.key)), 401, 'unauthorized');
+      expect(await latestEvent('key.regenerated')).toMatchObject({
+        target_id: leaked.id,
+        details: { cleared_leaked_at: reported.leaked_at },
+      });
     });
 
     it('gives the same answer when nothing matches', async () => {
@@ -674,6 +727,57 @@ describe('clean-up', () => {
       'validation_failed',
     );
     expect(await counts()).toEqual(before);
+  });
+});
+
+/** A tier is an agreement, not a caller's choice (SPEC section 5): only admins set one. */
+describe('tiers', () => {
+  let t: TestApp;
+  let owner: { id: string };
+  let ownerKey: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_STANDARD: '2' } });
+    owner = await createUser(t, { role: 'manager' });
+    // Enterprise (given by root) so that the owner's own requests never run out here.
+    ownerKey = (await createKey(t, { owner_id: owner.id, scopes: ['admin'], tier: 'enterprise' }))
+      .key;
+  });
+  afterAll(() => t.close());
+
+  const tierOf = async (id: string): Promise<string> => {
+    const { body } = await t.http.get(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).expect(200);
+    return (body as { data: { tier: string } }).data.tier;
+  };
+
+  it('gives non-admins the default tier and refuses them any other (403)', async () => {
+    expect((await createKey(t, {}, ownerKey)).tier).toBe('standard');
+    expect((await createKey(t, { tier: 'standard' }, ownerKey)).tier).toBe('standard');
+    for (const tier of ['premium', 'enterprise']) {
+      const name = `chosen-${tier}`;
+      const refused = await t.http.post('/api/v1/keys').set(bearer(ownerKey)).send({ name, tier });
+      expectError(refused, 403, 'forbidden');
+      expect(refused.body.error.message).toMatch(/tier/);
+      const { body } = await t.http.get(`/api/v1/keys?q=${name}`).set(bearer(t.rootKey));
+      expect(body.meta.total).toBe(0);
+    }
+  });
+
+  it('refuses a non-admin owner re-tiering a spent standard key; an admin may', async () => {
+    const spent = await createKey(t, {}, ownerKey);
+    for (let i = 0; i < 2; i++) await t.http.get('/api/v1/me').set(bearer(spent.key)).expect(200);
+    expectError(await t.http.get('/api/v1/me').set(bearer(spent.key)), 429, 'rate_limited');
+
+    const retier = (callerKey: string, tier: string) =>
+      t.http.patch(`/api/v1/keys/${spent.id}`).set(bearer(callerKey)).send({ tier });
+    expectError(await retier(ownerKey, 'enterprise'), 403, 'forbidden');
+    expect(await tierOf(spent.id)).toBe('standard');
+    expectError(await t.http.get('/api/v1/me').set(bearer(spent.key)), 429, 'rate_limited');
+    await retier(ownerKey, 'standard').expect(200); // names the tier it has: no change
+
+    await retier(t.rootKey, 'premium').expect(200);
+    expectError(await retier(ownerKey, 'standard'), 403, 'forbidden');
+    expect(await tierOf(spent.id)).toBe('premium');
   });
 });
 

@@ -8,6 +8,9 @@ export enum KeyTier {
   Enterprise = 'enterprise',
 }
 
+/** The tier of a key nobody chose one for; the only one a non-admin may ask for. */
+export const DEFAULT_TIER = KeyTier.Standard;
+
 export enum KeyStatus {
   Active = 'active',
   Inactive = 'inactive',
@@ -53,6 +56,10 @@ export class ApiKey {
 
   @Column({ type: 'varchar', length: 16 })
   status!: KeyStatus;
+
+  /** When a leak report switched the key off; only regenerating clears it (and the key). */
+  @Column(timestampColumn('leaked_at', true))
+  leakedAt!: Date | null;
 
   @Column(timestampColumn('expires_at', true))
   expiresAt!: Date | null;

@@ -12,6 +12,7 @@ export function presentKey(key: ApiKey, now = new Date()): ApiKeyResponseDto {
     scopes: key.scopes,
     tier: key.tier,
     status: key.status,
+    leaked_at: key.leakedAt?.toISOString() ?? null,
     expires_at: key.expiresAt?.toISOString() ?? null,
     expired: isExpired(key.expiresAt, now),
     allowed_ips: key.allowedIps,

@@ -156,7 +156,9 @@ export class KeysController {
   @RequirePermissions(Permission.ApiKeysWrite)
   @ApiOperation({
     summary: 'Rename, enable or disable, re-scope, re-tier or re-fence a key',
-    description: '`expires_at` cannot be changed here (400): regenerate the key with a new expiry.',
+    description:
+      '`expires_at` cannot be changed here (400): regenerate the key with a new expiry. ' +
+      'Switching a disabled key back on needs every grant of the key, as to create it (403 otherwise).',
   })
   @ApiDataResponse(ApiKeyResponseDto)
   @ApiErrors(400, 404, 409)
@@ -175,7 +177,8 @@ export class KeysController {
   @ApiOperation({
     summary: "Replace a key's token",
     description:
-      'Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`.',
+      'Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`. ' +
+      'The caller must hold every grant of the key, as to create it (403 otherwise).',
   })
   @ApiDataResponse(CreatedApiKeyResponseDto, 200, 'The key with its new token in `key`.')
   @ApiErrors(400, 404, 409)

@@ -16,7 +16,7 @@ import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
 import { ROOT_USER_NAME, UsersService } from '../users/users.service';
 import { likeContains, pageWindow } from '../common/pagination';
-import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
+import { ApiKey, DEFAULT_TIER, KeyStatus, KeyTier } from './api-key.entity';
 import { CreateKeyDto } from './dto/create-key.dto';
 import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
@@ -62,11 +62,12 @@ export class KeysService {
     const owner = await this.resolveOwner(caller, dto.owner_id);
     const scopes = dto.scopes ?? [];
     this.permissions.assertMayGrant(caller, owner.role, scopes);
+    assertMaySetTier(caller, dto.tier, DEFAULT_TIER);
     const input: NewKey = {
       ownerId: owner.id,
       name: dto.name,
       scopes,
-      tier: dto.tier ?? KeyTier.Standard,
+      tier: dto.tier ?? DEFAULT_TIER,
       expiresAt: resolveExpiry(dto, new Date()),
       allowedIps: dto.allowed_ips ?? [],
     };
@@ -89,6 +90,7 @@ export class KeysService {
       previousKeyExpiresAt: null,
       maskedKey,
       status: KeyStatus.Active,
+      leakedAt: null,
       lastUsed: null,
       lastUsedIp: null,
       createdAt: now,
@@ -161,6 +163,21 @@ export class KeysService {
     const updated = await this.database.transaction(async (manager) => {
       const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
       if (changes.scopes) this.permissions.assertMayGrant(caller, key.owner.role, changes.scopes);
+      assertMaySetTier(caller, changes.tier, key.tier);
+      if (changes.status === KeyStatus.Active && key.status !== KeyStatus.Active) {
+        // Switching a key back on revives its token: only for a caller that could grant it.
+        this.permissions.assertMayHandOut(
+          caller,
+          { owner: key.owner, scopes: changes.scopes ?? key.scopes },
+          'enable',
+        );
+        if (key.leakedAt) {
+          throw ApiError.conflict(
+            `This key's token was reported leaked (${key.leakedAt.toISOString()}) and stays off: ` +
+              `regenerate the key (POST /api/v1/keys/${id}/regenerate) for a new token, which switches it back on.`,
+          );
+        }
+      }
       const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
         (field) => JSON.stringify(changes[field]) !== JSON.stringify(key[field]),
       );
@@ -206,6 +223,7 @@ export class KeysService {
         mutable: true,
         withHash: true,
       });
+      this.permissions.assertMayHandOut(caller, current, 'regenerate');
       const newExpiry = dto.expires_at !== undefined || dto.expires_in_days !== undefined;
       if (!newExpiry && isExpired(current.expiresAt, now)) {
         throw ApiError.validation(
@@ -214,12 +232,19 @@ export class KeysService {
         );
       }
       const grace = dto.grace_period_s ?? 0;
+      if (current.leakedAt && grace > 0) {
+        throw ApiError.conflict(
+          "This key's token was reported leaked: it cannot keep working; leave grace_period_s out.",
+        );
+      }
       const changes = {
         keyHash,
         maskedKey,
         previousKeyHash: grace > 0 ? current.keyHash : null,
         previousKeyExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
         expiresAt: newExpiry ? resolveExpiry(dto, now) : current.expiresAt,
+        // The new token is the remedy for a leak: the key works again with it.
+        ...(current.leakedAt ? { status: KeyStatus.Active, leakedAt: null } : {}),
         updatedAt: now,
       };
       await manager.update(ApiKey, { id }, changes);
@@ -234,6 +259,7 @@ export class KeysService {
             name: current.name,
             grace_period_s: grace,
             expires_at: changes.expiresAt?.toISOString() ?? null,
+            cleared_leaked_at: current.leakedAt?.toISOString() ?? null,
           },
         },
         manager,
@@ -266,7 +292,8 @@ export class KeysService {
 
   /**
    * Switches off every key whose current (or grace-period) token is among
-   * `tokens`. Says nothing about which matched: anyone may call it.
+   * `tokens` and marks it leaked (the first report's time stays) until it is
+   * regenerated. Says nothing about which matched: anyone may call it.
    */
   async reportLeak(tokens: string[], ip: string): Promise<void> {
     const hashes = [
@@ -279,15 +306,17 @@ export class KeysService {
         .addSelect(['key.keyHash', 'key.previousKeyHash'])
         .where('key.keyHash IN (:...hashes) OR key.previousKeyHash IN (:...hashes)', { hashes })
         .getMany();
+      const now = new Date();
       for (const key of leaked) {
         await manager.update(
           ApiKey,
           { id: key.id },
           {
             status: KeyStatus.Inactive,
+            leakedAt: key.leakedAt ?? now,
             previousKeyHash: null,
             previousKeyExpiresAt: null,
-            updatedAt: new Date(),
+            updatedAt: now,
           },
         );
         await this.audit.record(
@@ -424,6 +453,23 @@ function keyChanges(dto: UpdateKeyDto): KeyChanges {
     allowedIps: dto.allowed_ips,
   };
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * A tier is an agreement, not a caller's choice (SPEC section 5): only admins
+ * set or change one; anyone else may name only the default, on a key that has it.
+ */
+function assertMaySetTier(
+  caller: Principal,
+  requested: KeyTier | undefined,
+  current: KeyTier,
+): void {
+  if (requested === undefined || actsOnAllUsers(caller.user.role)) return;
+  if (requested !== DEFAULT_TIER || current !== DEFAULT_TIER) {
+    throw ApiError.forbidden(
+      `Only admins set or change a key's tier; leave tier out (keys get the ${DEFAULT_TIER} tier).`,
+    );
+  }
 }
 
 /** key.enabled / key.disabled for a status change, key.updated for anything else. */

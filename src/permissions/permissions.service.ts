@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -25,19 +25,45 @@ export class PermissionsService {
    */
   assertMayGrant(caller: Principal, ownerRole: Role, scopes: readonly string[]): void {
     this.assertKnownScopes(scopes);
+    const denied = this.ungrantable(caller, ownerRole, scopes);
+    if (denied) {
+      throw ApiError.forbidden(
+        `Cannot grant ${denied}: the caller's key or the owner's role does not hold it.`,
+      );
+    }
+  }
+
+  /**
+   * 403 unless the caller could create a key with this key's scopes: a token
+   * handed out by regenerating, or switched back on, grants all of them.
+   * `action` names what is refused, e.g. "regenerate".
+   */
+  assertMayHandOut(
+    caller: Principal,
+    key: { scopes: readonly string[]; owner: { role: Role } },
+    action: string,
+  ): void {
+    const denied = this.ungrantable(caller, key.owner.role, key.scopes);
+    if (denied) {
+      throw ApiError.forbidden(
+        `Cannot ${action} this key: it holds ${denied}, which the caller's key or the owner's role does not hold.`,
+      );
+    }
+  }
+
+  /** The scopes the caller may not give a key of an owner with `ownerRole`, quoted, or null. */
+  private ungrantable(
+    caller: Principal,
+    ownerRole: Role,
+    scopes: readonly string[],
+  ): string | null {
     const denied = ungrantableScopes(
       scopes,
       this.grantsOf(caller),
       ownerRole,
       this.config.catalogue,
     );
-    if (denied.length > 0) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        `Cannot grant ${denied.map((s) => `"${s}"`).join(', ')}: the caller's key or the owner's role does not hold it.`,
-      );
-    }
+    return denied.length > 0 ? denied.map((s) => `"${s}"`).join(', ') : null;
   }
 
   /** 400 naming each scope that is neither a permission, `admin`, nor in the catalogue. */

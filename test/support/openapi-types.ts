@@ -215,7 +215,7 @@ export interface paths {
         head?: never;
         /**
          * Rename, enable or disable, re-scope, re-tier or re-fence a key
-         * @description `expires_at` cannot be changed here (400): regenerate the key with a new expiry.
+         * @description `expires_at` cannot be changed here (400): regenerate the key with a new expiry. Switching a disabled key back on needs every grant of the key, as to create it (403 otherwise).
          */
         patch: operations["KeysController_update"];
         trace?: never;
@@ -231,7 +231,7 @@ export interface paths {
         put?: never;
         /**
          * Replace a key's token
-         * @description Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`.
+         * @description Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`. The caller must hold every grant of the key, as to create it (403 otherwise).
          */
         post: operations["KeysController_regenerate"];
         delete?: never;
@@ -541,6 +541,12 @@ export interface components {
             status: "active" | "inactive";
             /**
              * Format: date-time
+             * @description When a leak report switched the key off; null: never reported. Such a key is switched on again only by regenerating it, which clears this.
+             * @example null
+             */
+            leaked_at: string | null;
+            /**
+             * Format: date-time
              * @description null: never expires.
              * @example 2027-01-01T00:00:00.000Z
              */
@@ -589,6 +595,7 @@ export interface components {
              */
             scopes?: string[];
             /**
+             * @description Set by admins; anyone else may send only `standard` (403 otherwise).
              * @default standard
              * @example standard
              * @enum {string}
@@ -650,6 +657,12 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "inactive";
+            /**
+             * Format: date-time
+             * @description When a leak report switched the key off; null: never reported. Such a key is switched on again only by regenerating it, which clears this.
+             * @example null
+             */
+            leaked_at: string | null;
             /**
              * Format: date-time
              * @description null: never expires.
@@ -743,6 +756,7 @@ export interface components {
              */
             scopes?: string[];
             /**
+             * @description Changed by admins only (403 otherwise).
              * @example standard
              * @enum {string}
              */

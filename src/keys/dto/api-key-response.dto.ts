@@ -20,6 +20,16 @@ export class ApiKeyResponseDto {
   @ApiProperty({ example: ['read:assets'] }) scopes!: string[];
   @ApiProperty({ example: 'standard', enum: KeyTier }) tier!: KeyTier;
   @ApiProperty({ example: 'active', enum: KeyStatus }) status!: KeyStatus;
+  @ApiProperty({
+    example: null,
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When a leak report switched the key off; null: never reported. ' +
+      'Such a key is switched on again only by regenerating it, which clears this.',
+  })
+  leaked_at!: string | null;
   @ApiExpiresAt()
   expires_at!: string | null;
   @ApiProperty({ example: false, description: 'True once expires_at has passed.' })

@@ -38,7 +38,12 @@ export class CreateKeyDto {
   @IsOptionalScopeList()
   scopes?: string[];
 
-  @ApiPropertyOptional({ example: 'standard', enum: KeyTier, default: KeyTier.Standard })
+  @ApiPropertyOptional({
+    example: 'standard',
+    enum: KeyTier,
+    default: KeyTier.Standard,
+    description: 'Set by admins; anyone else may send only `standard` (403 otherwise).',
+  })
   @IsOptional()
   @IsEnum(KeyTier)
   tier?: KeyTier;

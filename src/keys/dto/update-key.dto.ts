@@ -25,7 +25,11 @@ export class UpdateKeyDto {
   @IsOptionalScopeList({ nullable: false })
   scopes?: string[];
 
-  @ApiPropertyOptional({ example: 'standard', enum: KeyTier })
+  @ApiPropertyOptional({
+    example: 'standard',
+    enum: KeyTier,
+    description: 'Changed by admins only (403 otherwise).',
+  })
   @NotNullWhenPresent()
   @IsEnum(KeyTier)
   tier?: KeyTier;
