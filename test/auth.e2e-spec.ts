@@ -93,6 +93,15 @@ describe('authentication (SPEC section 2)', () => {
         expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       }
     });
+
+    it('accepts the same key sent in both headers, or twice', async () => {
+      for (const headers of [
+        { ...bearer(t.rootKey), 'X-Api-Key': t.rootKey },
+        { Authorization: [`Bearer ${t.rootKey}`, `Bearer ${t.rootKey}`] },
+      ]) {
+        await t.http.get('/api/v1/me').set(headers).expect(200);
+      }
+    });
   });
 
   describe('rejected keys: 401 with the same body whatever the reason', () => {
@@ -101,7 +110,7 @@ describe('authentication (SPEC section 2)', () => {
     afterAll(() => {
       expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
     });
-    const rejected = async (headers: Record<string, string>, path = '/api/v1/me') => {
+    const rejected = async (headers: Record<string, string | string[]>, path = '/api/v1/me') => {
       const response = await t.http.get(path).set(headers);
       expectUnauthorized(response);
       bodies.push(response.body);
@@ -116,6 +125,12 @@ describe('authentication (SPEC section 2)', () => {
       await rejected({ Authorization: `Bearer ${t.rootKey} extra` });
     });
     it('unknown', () => rejected(bearer(`lk_${'0'.repeat(64)}`)));
+    it('two different valid keys, in two headers of one kind or one of each', async () => {
+      const other = (await createKey({ name: 'other' })).key;
+      await rejected({ Authorization: [`Bearer ${t.rootKey}`, `Bearer ${other}`] });
+      await rejected({ ...bearer(t.rootKey), 'X-Api-Key': other });
+      await rejected({ 'X-Api-Key': [other, t.rootKey] });
+    });
     it('in the query string or body instead of a header', async () => {
       await rejected({}, `/api/v1/me?access_token=${t.rootKey}&api_key=${t.rootKey}`);
       const response = await t.http

@@ -125,6 +125,21 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       }
     });
 
+    it('401 for two different keys, whichever header carries which; one key sent twice is that key', async () => {
+      const [first, second] = [
+        await clientKey({ scopes: ['read:assets'] }),
+        await clientKey({ scopes: ['read:assets'] }),
+      ];
+      for (const headers of [
+        { Authorization: [`Bearer ${first.key}`, `Bearer ${second.key}`] },
+        { ...bearer(first.key), 'X-Api-Key': second.key },
+      ]) {
+        expectError(await uncached.http.get('/items').set(headers), 401, 'unauthorized');
+      }
+      const twice = { ...bearer(first.key), 'X-Api-Key': first.key };
+      expect((await uncached.http.get('/items').set(twice)).status).toBe(200);
+    });
+
     it("403 ip_not_allowed from outside the key's allowlist: the client address goes with the verification", async () => {
       const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['10.0.0.0/8'] });
       expectError(await uncached.http.get('/items').set(bearer(fenced.key)), 403, 'ip_not_allowed');

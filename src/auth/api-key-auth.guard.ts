@@ -36,7 +36,7 @@ export class ApiKeyAuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
-    const token = extractApiKey(request.headers);
+    const token = extractApiKey(request.raw);
     const { code, principal } = token
       ? await this.keys.authenticate(token, request.ip)
       : { code: 'NOT_FOUND', principal: undefined };
