@@ -23,10 +23,7 @@ interface Service {
 }
 
 /** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
-async function startInventory(
-  latchkey: LatchkeyGuardOptions,
-  trustProxy = false,
-): Promise<Service> {
+async function startInventory(latchkey: LatchkeyGuardOptions, trustProxy = 0): Promise<Service> {
   const app = await createInventoryApp(latchkey, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
@@ -38,7 +35,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
-  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = false) => {
+  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = 0) => {
     const service = await startInventory(latchkey, trustProxy);
     started.push(service);
     return service;
@@ -152,7 +149,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
       const behindProxy = await inventory(
         { mode: 'remote', url: latchkeyUrl, serviceKey, cacheTtlMs: 0 },
-        true,
+        1,
       );
       expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
       expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
