@@ -3,6 +3,7 @@ import { ApiKey } from '../src/keys/api-key.entity';
 import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
+import { expectRateLimited } from './support/rate-limit';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const TOKEN = /^lk_[0-9a-f]{64}$/;
@@ -92,6 +93,15 @@ describe('authentication (SPEC section 2)', () => {
         expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       }
     });
+
+    it('accepts the same key sent in both headers, or twice', async () => {
+      for (const headers of [
+        { ...bearer(t.rootKey), 'X-Api-Key': t.rootKey },
+        { Authorization: [`Bearer ${t.rootKey}`, `Bearer ${t.rootKey}`] },
+      ]) {
+        await t.http.get('/api/v1/me').set(headers).expect(200);
+      }
+    });
   });
 
   describe('rejected keys: 401 with the same body whatever the reason', () => {
@@ -100,7 +110,7 @@ describe('authentication (SPEC section 2)', () => {
     afterAll(() => {
       expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
     });
-    const rejected = async (headers: Record<string, string>, path = '/api/v1/me') => {
+    const rejected = async (headers: Record<string, string | string[]>, path = '/api/v1/me') => {
       const response = await t.http.get(path).set(headers);
       expectUnauthorized(response);
       bodies.push(response.body);
@@ -115,6 +125,12 @@ describe('authentication (SPEC section 2)', () => {
       await rejected({ Authorization: `Bearer ${t.rootKey} extra` });
     });
     it('unknown', () => rejected(bearer(`lk_${'0'.repeat(64)}`)));
+    it('two different valid keys, in two headers of one kind or one of each', async () => {
+      const other = (await createKey({ name: 'other' })).key;
+      await rejected({ Authorization: [`Bearer ${t.rootKey}`, `Bearer ${other}`] });
+      await rejected({ ...bearer(t.rootKey), 'X-Api-Key': other });
+      await rejected({ 'X-Api-Key': [other, t.rootKey] });
+    });
     it('in the query string or body instead of a header', async () => {
       await rejected({}, `/api/v1/me?access_token=${t.rootKey}&api_key=${t.rootKey}`);
       const response = await t.http
@@ -290,25 +306,76 @@ describe('the per-user key limit (MAX_KEYS_PER_USER)', () => {
   });
 });
 
-describe('the client address behind a proxy (TRUST_PROXY)', () => {
-  const officeOnly = { name: 'office', allowed_ips: ['203.0.113.0/24'] };
+describe('the client address behind proxies (TRUST_PROXY)', () => {
+  // The tests are the nearest proxy, at 127.0.0.1. A proxy appends the address
+  // it saw to X-Forwarded-For; whatever comes before that, the client wrote.
+  const fencedKey = async (t: TestApp, allowedIps: string[]) =>
+    (
+      await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: 'fenced', allowed_ips: allowedIps })
+    ).body.data.key as string;
+
+  const meFrom = (t: TestApp, key: string, forwardedFor: string) =>
+    t.http.get('/api/v1/me').set(bearer(key)).set('X-Forwarded-For', forwardedFor);
 
   it.each([
-    ['true', 200],
+    ['1', 200],
+    ['127.0.0.1', 200],
     ['false', 403],
+    ['10.0.0.2', 403], // the request did not come from the trusted proxy
   ])(
-    'with TRUST_PROXY=%s, X-Forwarded-For from the allowlist gets %i',
+    'with TRUST_PROXY=%s, a forwarded address from the allowlist gets %i',
     async (trustProxy, status) => {
       const t = await startTestApp({ env: { TRUST_PROXY: trustProxy } });
       try {
-        const { key } = (await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send(officeOnly))
-          .body.data;
-        const response = await t.http
-          .get('/api/v1/me')
-          .set(bearer(key))
-          .set('X-Forwarded-For', '203.0.113.9');
+        const response = await meFrom(t, await fencedKey(t, ['203.0.113.0/24']), '203.0.113.9');
         expect(response.status).toBe(status);
         if (status === 403) expectError(response, 403, 'ip_not_allowed');
+      } finally {
+        await t.close();
+      }
+    },
+  );
+
+  // One proxy (127.0.0.1) or two (127.0.0.1 behind 10.0.0.2, which appended
+  // the client's address): the client is the nearest address no trusted proxy wrote.
+  const chains = [
+    { trustProxy: '1', via: '' },
+    { trustProxy: '127.0.0.1', via: '' },
+    { trustProxy: '2', via: ', 10.0.0.2' },
+    { trustProxy: '127.0.0.1, 10.0.0.0/8', via: ', 10.0.0.2' },
+  ];
+
+  it.each(chains)(
+    'with TRUST_PROXY=$trustProxy, an address the client wrote itself is not its address',
+    async ({ trustProxy, via }) => {
+      const t = await startTestApp({ env: { TRUST_PROXY: trustProxy } });
+      try {
+        const key = await fencedKey(t, ['203.0.113.7']);
+        expectError(await meFrom(t, key, `203.0.113.7, 198.51.100.9${via}`), 403, 'ip_not_allowed');
+        expect((await meFrom(t, key, `198.51.100.9, 203.0.113.7${via}`)).status).toBe(200);
+      } finally {
+        await t.close();
+      }
+    },
+  );
+
+  it.each(chains)(
+    'with TRUST_PROXY=$trustProxy, a client cannot renew its anonymous budget by writing X-Forwarded-For',
+    async ({ trustProxy, via }) => {
+      const t = await startTestApp({ env: { TRUST_PROXY: trustProxy, RATE_LIMIT_ANONYMOUS: '3' } });
+      try {
+        const guess = (written: string, client = '198.51.100.9') =>
+          t.http
+            .get('/api/v1/me')
+            .set('X-Api-Key', `lk_${'0'.repeat(64)}`)
+            .set('X-Forwarded-For', `${written}, ${client}${via}`);
+        for (let i = 1; i <= 3; i++) expectError(await guess(`192.0.2.${i}`), 401, 'unauthorized');
+        expectRateLimited(await guess('192.0.2.4'), 3);
+        // Another client behind the same proxies has its own budget.
+        expectError(await guess('192.0.2.5', '198.51.100.10'), 401, 'unauthorized');
       } finally {
         await t.close();
       }
@@ -322,18 +389,9 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
     [['::ffff:203.0.113.0/120'], '203.0.113.5', 200],
     [['127.0.0.0/8'], '::ffff:10.0.0.1', 403],
   ])('with allowlist %j, a client at %s gets %i', async (allowedIps, clientIp, status) => {
-    const t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+    const t = await startTestApp({ env: { TRUST_PROXY: '1' } });
     try {
-      const { key } = (
-        await t.http
-          .post('/api/v1/keys')
-          .set(bearer(t.rootKey))
-          .send({ name: 'mapped', allowed_ips: allowedIps })
-      ).body.data;
-      const response = await t.http
-        .get('/api/v1/me')
-        .set(bearer(key))
-        .set('X-Forwarded-For', clientIp);
+      const response = await meFrom(t, await fencedKey(t, allowedIps), clientIp);
       expect(response.status).toBe(status);
       if (status === 403) expectError(response, 403, 'ip_not_allowed');
     } finally {

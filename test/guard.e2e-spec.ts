@@ -23,10 +23,7 @@ interface Service {
 }
 
 /** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
-async function startInventory(
-  latchkey: LatchkeyGuardOptions,
-  trustProxy = false,
-): Promise<Service> {
+async function startInventory(latchkey: LatchkeyGuardOptions, trustProxy = 0): Promise<Service> {
   const app = await createInventoryApp(latchkey, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
@@ -38,7 +35,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
-  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = false) => {
+  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = 0) => {
     const service = await startInventory(latchkey, trustProxy);
     started.push(service);
     return service;
@@ -125,6 +122,21 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       }
     });
 
+    it('401 for two different keys, whichever header carries which; one key sent twice is that key', async () => {
+      const [first, second] = [
+        await clientKey({ scopes: ['read:assets'] }),
+        await clientKey({ scopes: ['read:assets'] }),
+      ];
+      for (const headers of [
+        { Authorization: [`Bearer ${first.key}`, `Bearer ${second.key}`] },
+        { ...bearer(first.key), 'X-Api-Key': second.key },
+      ]) {
+        expectError(await uncached.http.get('/items').set(headers), 401, 'unauthorized');
+      }
+      const twice = { ...bearer(first.key), 'X-Api-Key': first.key };
+      expect((await uncached.http.get('/items').set(twice)).status).toBe(200);
+    });
+
     it("403 ip_not_allowed from outside the key's allowlist: the client address goes with the verification", async () => {
       const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['10.0.0.0/8'] });
       expectError(await uncached.http.get('/items').set(bearer(fenced.key)), 403, 'ip_not_allowed');
@@ -137,7 +149,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
       const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
       const behindProxy = await inventory(
         { mode: 'remote', url: latchkeyUrl, serviceKey, cacheTtlMs: 0 },
-        true,
+        1,
       );
       expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
       expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');

@@ -122,6 +122,22 @@ describe('rate limits, in memory (SPEC section 5)', () => {
       }
       expectRateLimited(await me(expired.key), 3);
     });
+
+    it('include keys used from outside their allowlist (403 ip_not_allowed)', async () => {
+      const response = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: 'fenced', tier: KeyTier.Premium, allowed_ips: ['203.0.113.0/24'] })
+        .expect(201);
+      const fenced = response.body.data.key as string;
+      for (let used = 1; used <= 3; used++) {
+        const refused = await me(fenced);
+        expectError(refused, 403, 'ip_not_allowed');
+        expectBudget(refused, 3, 3 - used);
+      }
+      expectRateLimited(await me(fenced), 3);
+      expectRateLimited(await t.http.get('/api/v1/me'), 3);
+    });
   });
 
   describe('public routes', () => {

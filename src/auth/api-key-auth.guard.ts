@@ -36,23 +36,21 @@ export class ApiKeyAuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
-    const token = extractApiKey(request.headers);
+    const token = extractApiKey(request.raw);
     const { code, principal } = token
       ? await this.keys.authenticate(token, request.ip)
       : { code: 'NOT_FOUND', principal: undefined };
     this.metrics.recordAuthentication(principal !== undefined);
-    if (code === 'IP_NOT_ALLOWED') {
-      throw ApiError.ipNotAllowed(request.ip);
-    }
     if (!principal) {
-      // Guessing keys spends the client address's anonymous budget; once it
-      // is spent the answer is 429 instead of 401. A valid key from the same
-      // address is counted against its own budget and still works.
+      // Guessing keys, or trying a key from outside its allowlist, spends the
+      // client address's anonymous budget; once it is spent the answer is
+      // 429. A valid key from the same address is counted against its own
+      // budget and still works.
       await this.rateLimit.enforce(
         { kind: 'ip', ip: request.ip },
         http.getResponse<FastifyReply>(),
       );
-      throw ApiError.unauthorized();
+      throw code === 'IP_NOT_ALLOWED' ? ApiError.ipNotAllowed(request.ip) : ApiError.unauthorized();
     }
     request[PRINCIPAL_PROPERTY] = principal;
     return true;

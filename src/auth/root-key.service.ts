@@ -59,9 +59,9 @@ export class RootKeyService {
   }
 }
 
-/** Writes atomically with mode 0600 from the start, whatever the umask. */
+/** Writes atomically with mode 0600 from the start, whatever the umask; a new directory is 0700. */
 async function writeSecretFile(path: string, contents: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, `${contents}\n`, { mode: 0o600 });
   await chmod(temporary, 0o600);

@@ -74,7 +74,7 @@ export class BenchBaselineController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): { data: MeResponseDto } {
-    const token = extractApiKey(request.headers);
+    const token = extractApiKey(request.raw);
     if (!token || !this.tokens.isWellFormed(token)) throw ApiError.unauthorized();
     const keyHash = this.tokens.hash(token);
     let state = this.floorStates.get(keyHash);

@@ -14,7 +14,7 @@ describe('validateEnvironment', () => {
       RATE_LIMIT_ANONYMOUS: 60,
       RATE_LIMIT_WINDOW_S: 60,
       LAST_USED_WRITE_INTERVAL_S: 60,
-      TRUST_PROXY: false,
+      TRUST_PROXY: 0,
       LOG_LEVEL: 'info',
     });
     expect(env.SCOPES).toHaveLength(12);
@@ -27,7 +27,7 @@ describe('validateEnvironment', () => {
   it('parses numbers, booleans and lists; empty strings mean unset', () => {
     const env = validateEnvironment({
       PORT: '8080',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '2',
       SCOPES: 'read:a, write:a',
       DATABASE_URL: '',
       CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
@@ -35,7 +35,7 @@ describe('validateEnvironment', () => {
     });
     expect(env).toMatchObject({
       PORT: 8080,
-      TRUST_PROXY: true,
+      TRUST_PROXY: 2,
       SCOPES: ['read:a', 'write:a'],
       CORS_ORIGINS: ['https://app.example.com', 'http://localhost:5173'],
       METRICS_PORT: 9464,
@@ -50,6 +50,12 @@ describe('validateEnvironment', () => {
     ['DATABASE_URL', 'postgres://db/latchkey'],
     ['REDIS_URL', 'localhost:6379'],
     ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '10.0.0.0/8, proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '0.0.0.0/0'],
+    ['TRUST_PROXY', '::/0'],
     ['LOG_LEVEL', 'loud'],
     ['KEY_PREFIX', 'has space'],
     ['SCOPES', 'read:a,not a scope'],
@@ -70,5 +76,27 @@ describe('validateEnvironment', () => {
       expect((error as Error).message).toContain(name);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      ['false', 0],
+      ['0', 0],
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.1', ['10.0.0.1']],
+      ['10.0.0.0/8, 192.168.1.5 fd00::/8', ['10.0.0.0/8', '192.168.1.5', 'fd00::/8']],
+    ])('takes %s as %j (hops, or trusted proxies)', (value, expected) => {
+      expect(validateEnvironment({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+    });
+
+    it.each(['true', 'TRUE', 'yes', 'on'])(
+      "refuses %s, which would trust the client's own X-Forwarded-For",
+      (value) => {
+        expect(() => validateEnvironment({ TRUST_PROXY: value })).toThrow(
+          `Invalid configuration: TRUST_PROXY must be the number of proxies in front of the service (e.g. 1) or their addresses/CIDRs; ${value} is refused: it would trust any X-Forwarded-For a client writes (got "${value}")`,
+        );
+      },
+    );
   });
 });

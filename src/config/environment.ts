@@ -1,6 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -9,8 +8,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { isValidAllowlistEntry } from '../keys/ip-allowlist';
 
 const DEFAULT_SCOPES = [
   'read:assets',
@@ -36,14 +37,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
-const toBool = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
-  return value;
-};
-
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -51,6 +44,48 @@ const toList = ({ value }: { value: unknown }) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : value;
+
+/**
+ * TRUST_PROXY: how many proxies stand in front (`1`), or their addresses and
+ * CIDRs; `false` or `0` for none. `true` stays a string for the validator to
+ * refuse with its own reason.
+ */
+const toTrustProxy = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['false', 'no', 'off'].includes(v)) return 0;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (['true', 'yes', 'on'].includes(v)) return value;
+  return toList({ value });
+};
+
+/**
+ * A hop count, or trusted proxies as addresses/CIDRs. Not `/0`: trusting
+ * every address is `true`, under which a client writes its own address.
+ */
+function isTrustProxy(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0;
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (entry) => typeof entry === 'string' && isValidAllowlistEntry(entry) && !/\/0+$/.test(entry),
+    )
+  );
+}
+
+const IsTrustProxy = () =>
+  ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: isTrustProxy,
+      defaultMessage: (args) =>
+        'must be the number of proxies in front of the service (e.g. 1) or their addresses/CIDRs' +
+        (typeof args?.value === 'string'
+          ? `; ${String(args.value)} is refused: it would trust any X-Forwarded-For a client writes`
+          : ', comma-separated'),
+    },
+  });
 
 /**
  * Every variable the service reads, with its default. Validated once per
@@ -96,7 +131,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) KEY_CACHE_TTL_S?: number;
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000) KEY_CACHE_MAX_ENTRIES = 10_000;
 
-  @Transform(toBool) @IsBoolean({ message: 'must be true or false' }) TRUST_PROXY = false;
+  /** Hops (0 = none) or the trusted proxies' addresses/CIDRs, as Fastify's `trustProxy` takes them. */
+  @Transform(toTrustProxy) @IsTrustProxy() TRUST_PROXY: number | string[] = 0;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { databaseConfig } from '../config/configuration';
+import { preparePrivateSqliteFile } from './sqlite-file';
 
 @Injectable()
 export class DatabaseService {
@@ -24,7 +23,7 @@ export class DatabaseService {
   /** Connects (if not yet connected) and applies pending migrations. */
   async connectAndMigrate(): Promise<void> {
     if (!this.dataSource.isInitialized) {
-      if (this.isSqlite) await mkdir(dirname(this.config.sqlitePath), { recursive: true });
+      if (this.isSqlite) preparePrivateSqliteFile(this.config.sqlitePath);
       await this.dataSource.initialize();
     }
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });

@@ -27,7 +27,7 @@ export class LatchkeyGuard implements CanActivate {
     if (rule?.isPublic) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [IDENTITY_PROPERTY]?: LatchkeyIdentity }>();
-    const token = extractApiKey(request.headers);
+    const token = extractApiKey(request.raw);
     // No key at all: nothing to ask Latchkey.
     if (!token) throw ApiError.unauthorized();
 

@@ -19,6 +19,7 @@ export const RateLimitPerIp = () =>
       name: 'X-Forwarded-For',
       required: false,
       example: '203.0.113.7',
-      description: 'The client address that is limited, read only when TRUST_PROXY is set.',
+      description:
+        "The client address that is limited, read from the entries that TRUST_PROXY's proxies appended.",
     }),
   );

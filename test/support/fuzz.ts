@@ -351,6 +351,8 @@ export function headers(validKey: () => string): fc.Arbitrary<Record<string, str
     .record({
       where: fc.oneof(
         { weight: 12, arbitrary: fc.constantFrom('bearer', 'x-api-key', 'both') },
+        // The valid key beside a different one: refused, never half-used.
+        { weight: 1, arbitrary: fc.constant('beside-another') },
         { weight: 1, arbitrary: fc.constant('none') },
       ),
       junkKey: key,
@@ -386,6 +388,10 @@ export function headers(validKey: () => string): fc.Arbitrary<Record<string, str
       const prefix = junkKey === undefined ? 'Bearer ' : scheme;
       if (where === 'bearer' || where === 'both') result.authorization = `${prefix}${token}`;
       if (where === 'x-api-key' || where === 'both') result['x-api-key'] = token;
+      if (where === 'beside-another') {
+        result.authorization = `Bearer ${validKey()}`;
+        result['x-api-key'] = junkKey ?? `lk_${'a'.repeat(64)}`;
+      }
       if (contentType) result['content-type'] = contentType;
       if (forwardedFor !== null) result['x-forwarded-for'] = forwardedFor;
       return result;

@@ -937,7 +937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The client address that is limited, read only when TRUST_PROXY is set. */
+                /** @description The client address that is limited, read from the entries that TRUST_PROXY's proxies appended. */
                 "X-Forwarded-For"?: string;
             };
             path?: never;
@@ -2412,7 +2412,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The client address that is limited, read only when TRUST_PROXY is set. */
+                /** @description The client address that is limited, read from the entries that TRUST_PROXY's proxies appended. */
                 "X-Forwarded-For"?: string;
             };
             path?: never;

@@ -6,12 +6,12 @@ import { AppModule } from './app.module';
 /** Builds the service; `main.ts` and the e2e test share it. */
 export function createInventoryApp(
   latchkey: LatchkeyGuardOptions,
-  { trustProxy = false, logger = true } = {},
+  { trustProxy = 0, logger = true }: { trustProxy?: number | string; logger?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   return NestFactory.create<NestFastifyApplication>(
     AppModule.register(latchkey),
     // trustProxy: the client address (sent to Latchkey for allowlists) comes
-    // from X-Forwarded-For only behind a proxy you trust.
+    // from the X-Forwarded-For entries that the proxies you trust appended.
     new FastifyAdapter({ trustProxy }),
     { logger: logger ? undefined : false },
   );

@@ -10,6 +10,22 @@ function required(name: string): string {
   return value;
 }
 
+/**
+ * TRUST_PROXY as Latchkey reads it: how many proxies stand in front (`1`) or
+ * their addresses/CIDRs, comma-separated. Not `true`: that trusts every
+ * X-Forwarded-For entry, including those the client writes.
+ */
+function trustedProxies(): number | string {
+  const value = (process.env.TRUST_PROXY ?? '').trim();
+  if (value === '' || value === 'false') return 0;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') {
+    process.stderr.write('TRUST_PROXY must be a number of proxies (e.g. 1) or their addresses\n');
+    process.exit(1);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const app = await createInventoryApp(
     {
@@ -18,7 +34,7 @@ async function main(): Promise<void> {
       serviceKey: required('LATCHKEY_SERVICE_KEY'),
       cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS ?? 1000),
     },
-    { trustProxy: process.env.TRUST_PROXY === 'true' },
+    { trustProxy: trustedProxies() },
   );
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 4000);
