@@ -1,4 +1,5 @@
 import { InitialSchema1763790000000 } from './1763790000000-InitialSchema';
+import { RootKeyFlag1764900001000 } from './1764900001000-RootKeyFlag';
 
 /** Every migration, oldest first. A new migration must be added here. */
-export const migrations = [InitialSchema1763790000000];
+export const migrations = [InitialSchema1763790000000, RootKeyFlag1764900001000];

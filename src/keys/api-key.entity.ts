@@ -54,6 +54,13 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 16 })
   status!: KeyStatus;
 
+  /**
+   * The root user's bootstrap key (SPEC section 3), current or revoked by a
+   * rotation: managed only through the key file, never by the API.
+   */
+  @Column({ name: 'is_root', type: 'boolean', default: false })
+  isRoot!: boolean;
+
   @Column(timestampColumn('expires_at', true))
   expiresAt!: Date | null;
 

@@ -19,6 +19,7 @@ export function keyRow(ownerId: string, name: string, token: string, now = new D
     scopes: [],
     tier: KeyTier.Standard,
     status: KeyStatus.Active,
+    isRoot: false,
     expiresAt: null,
     allowedIps: [],
     lastUsed: null,
