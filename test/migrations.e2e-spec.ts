@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../migrations';
-import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { databaseName, recreateDatabase } from './support/mariadb';
-import { isMariaDb } from './support/test-app';
+import { scratchDataSource } from './support/database';
 
 /**
  * Immich's "TypeORM checks": on an empty database, the migrations must build
@@ -16,16 +11,7 @@ describe('migrations', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    let url: string | undefined;
-    if (isMariaDb()) {
-      const scratch = new URL(process.env.TEST_DATABASE_URL!);
-      scratch.pathname = `/${databaseName(process.env.TEST_DATABASE_URL!)}_migrations`;
-      url = scratch.toString();
-      await recreateDatabase(url);
-    }
-    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'latchkey-migrations-')), 'check.sqlite');
-    dataSource = new DataSource(buildDataSourceOptions({ url, sqlitePath }));
-    await dataSource.initialize();
+    dataSource = await scratchDataSource('migrations');
   });
 
   afterAll(() => dataSource.destroy());

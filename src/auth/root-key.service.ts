@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { appConfig } from '../config/configuration';
 import { KeyTokensService } from '../keys/key-tokens.service';
-import { RootKeyRegistrar } from '../keys/root-key.registrar';
+import { RootKeyOutcome, RootKeyRegistrar } from '../keys/root-key.registrar';
 import { UsersService } from '../users/users.service';
 
 /** A start-up problem that retrying cannot fix. */
@@ -17,6 +17,8 @@ export class FatalStartupError extends Error {}
 @Injectable()
 export class RootKeyService {
   private readonly logger = new Logger('Bootstrap');
+  /** This process wrote the key file (a retry after a failed registration reads it back). */
+  private madeKeyFile = false;
 
   constructor(
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
@@ -31,13 +33,33 @@ export class RootKeyService {
     let token = await this.readKeyFile(path);
     if (token === null) {
       token = this.tokens.issue().token;
-      // The file first: if registering fails, the next start registers it.
+      // The file first: if registering fails, the next attempt registers it.
       await writeSecretFile(path, token);
+      this.madeKeyFile = true;
     }
-    const { revokedPrevious } = await this.registrar.register(root.id, token);
-    if (revokedPrevious)
-      this.logger.warn('The key file was missing: a new root key replaced the old one.');
+    this.report(await this.registrar.register(root.id, token, this.madeKeyFile), path);
     this.logger.log(`API key authentication ready (key file: ${path})`);
+  }
+
+  /** Says what the start did with the key file; a refused one is left for the operator. */
+  private report(outcome: RootKeyOutcome, path: string): void {
+    if (outcome.kind === 'current') return;
+    if (outcome.kind === 'refused') {
+      const whose =
+        outcome.reason === 'revoked'
+          ? `the root key ${outcome.keyId}, which was revoked or reported leaked`
+          : `the key ${outcome.keyId}, which is not the root key`;
+      this.logger.warn(
+        `The key file ${path} holds the token of ${whose}: it is not registered and gives no access. Delete the file and restart to make a new root key.`,
+      );
+      return;
+    }
+    const revoked = outcome.revokedKeyIds.length
+      ? `; revoked ${outcome.revokedKeyIds.join(', ')}`
+      : '';
+    const message = `Root key ${outcome.kind}: ${outcome.reason} (new key ${outcome.keyId}${revoked}).`;
+    if (outcome.kind === 'rotated') this.logger.warn(message);
+    else this.logger.log(message);
   }
 
   private async readKeyFile(path: string): Promise<string | null> {

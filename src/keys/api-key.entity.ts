@@ -60,6 +60,12 @@ export class ApiKey {
   /** When a leak report switched the key off; only regenerating clears it (and the key). */
   @Column(timestampColumn('leaked_at', true))
   leakedAt!: Date | null;
+  /**
+   * The root user's bootstrap key (SPEC section 3), current or revoked by a
+   * rotation: managed only through the key file, never by the API.
+   */
+  @Column({ name: 'is_root', type: 'boolean', default: false })
+  isRoot!: boolean;
 
   @Column(timestampColumn('expires_at', true))
   expiresAt!: Date | null;

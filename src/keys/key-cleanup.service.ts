@@ -74,14 +74,19 @@ export class KeyCleanupService {
     return deleted;
   }
 
-  /** Keys of `ownerId` (or everyone's) matching any of `criteria`. */
+  /**
+   * Keys of `ownerId` (or everyone's) matching any of `criteria`. Never a root
+   * key: a revoked or leak-reported one is kept so that its token is refused
+   * if its key file comes back.
+   */
   private scoped(
     builder: SelectQueryBuilder<ApiKey>,
     ownerId: string | undefined,
     criteria: Criterion[],
     now: Date,
   ): SelectQueryBuilder<ApiKey> {
-    if (ownerId) builder.where('key.ownerId = :ownerId', { ownerId });
+    builder.where('key.isRoot = :isRoot', { isRoot: false });
+    if (ownerId) builder.andWhere('key.ownerId = :ownerId', { ownerId });
     return builder.andWhere(
       new Brackets((any) => {
         for (const criterion of criteria)

@@ -14,7 +14,7 @@ import { actsOnAllUsers } from '../permissions/grants';
 import { Role } from '../permissions/permission';
 import { PermissionsService } from '../permissions/permissions.service';
 import { User } from '../users/user.entity';
-import { ROOT_USER_NAME, UsersService } from '../users/users.service';
+import { UsersService } from '../users/users.service';
 import { likeContains, pageWindow } from '../common/pagination';
 import { ApiKey, DEFAULT_TIER, KeyStatus, KeyTier } from './api-key.entity';
 import { CreateKeyDto } from './dto/create-key.dto';
@@ -25,7 +25,6 @@ import { isExpired } from './key-access';
 import { resolveExpiry } from './key-expiry';
 import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
-import { ROOT_KEY_NAME } from './root-key.registrar';
 
 export interface NewKey {
   ownerId: string;
@@ -388,7 +387,7 @@ export class KeysService {
     if (options.lock) this.database.forUpdate(builder);
     const key = (await builder.getOne()) as OwnedKey | null;
     if (!key) throw ApiError.notFound('API key');
-    if (options.mutable && key.name === ROOT_KEY_NAME && key.owner.name === ROOT_USER_NAME) {
+    if (options.mutable && key.isRoot) {
       throw ApiError.conflict(
         'The root key is managed through its key file: delete the file and restart to rotate it.',
       );

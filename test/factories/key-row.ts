@@ -20,6 +20,7 @@ export function keyRow(ownerId: string, name: string, token: string, now = new D
     tier: KeyTier.Standard,
     status: KeyStatus.Active,
     leakedAt: null,
+    isRoot: false,
     expiresAt: null,
     allowedIps: [],
     lastUsed: null,

@@ -1,7 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { ApiKey } from '../../src/keys/api-key.entity';
 import { KeyStateCache } from '../../src/key-cache/key-state.cache';
-import type { TestApp } from './test-app';
+import { databaseName, recreateDatabase } from './mariadb';
+import { isMariaDb, type TestApp } from './test-app';
 
 /** The app's own DataSource, to assert on what is stored and to set up states no route makes yet. */
 export function dataSourceOf(testApp: TestApp): DataSource {
@@ -21,4 +26,20 @@ export async function changeKeyInDatabase(
 ): Promise<void> {
   await dataSourceOf(testApp).getRepository(ApiKey).update(id, changes);
   await testApp.app.get(KeyStateCache).invalidate();
+}
+
+/**
+ * A connected DataSource on an empty database of its own, no migration run:
+ * on MariaDB `<test database>_<suffix>`, else a new SQLite file.
+ */
+export async function scratchDataSource(suffix: string): Promise<DataSource> {
+  let url: string | undefined;
+  if (isMariaDb()) {
+    const scratch = new URL(process.env.TEST_DATABASE_URL!);
+    scratch.pathname = `/${databaseName(process.env.TEST_DATABASE_URL!)}_${suffix}`;
+    url = scratch.toString();
+    await recreateDatabase(url);
+  }
+  const sqlitePath = join(mkdtempSync(join(tmpdir(), `latchkey-${suffix}-`)), 'check.sqlite');
+  return new DataSource(buildDataSourceOptions({ url, sqlitePath })).initialize();
 }

@@ -13,6 +13,7 @@ const ACTIONS = [
   'key.deleted',
   'key.cleanup',
   'key.leak_reported',
+  'auth.root_key_registered',
   'auth.root_key_rotated',
   'user.created',
   'user.updated',
