@@ -23,6 +23,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 };
 
+/** Fastify's 415 (a body it has no parser for) says only "Unsupported Media Type". */
+const UNSUPPORTED_MEDIA_TYPE =
+  'The request body must be JSON, sent with Content-Type: application/json.';
+
 /**
  * Maps anything thrown while serving a request to the one error envelope of
  * SPEC section 6, including Fastify's own errors (malformed JSON, oversized
@@ -48,9 +52,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     };
   }
   const code = CODE_BY_STATUS[status] ?? (status === 400 ? 'validation_failed' : 'forbidden');
+  const message = status === 415 ? UNSUPPORTED_MEDIA_TYPE : messageOf(exception);
   return {
     status,
-    body: { error: { status, code, message: messageOf(exception) } },
+    body: { error: { status, code, message } },
     headers: {},
   };
 }

@@ -1352,6 +1352,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -1646,6 +1664,24 @@ export interface operations {
                      *         "status": 409,
                      *         "code": "conflict",
                      *         "message": "You already have a key with this name."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */
@@ -2110,6 +2146,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -2356,6 +2410,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -2439,6 +2511,24 @@ export interface operations {
                      *             "message": "name must be shorter than or equal to 128 characters"
                      *           }
                      *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */
@@ -2886,6 +2976,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -3047,6 +3155,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -3163,6 +3289,24 @@ export interface operations {
                      *         "status": 403,
                      *         "code": "forbidden",
                      *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */

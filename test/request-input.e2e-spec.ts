@@ -1,0 +1,117 @@
+import { createKey } from './factories/key.factory';
+import { expectError } from './support/error-envelope';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+/** `depth` arrays inside each other around `inner`, as JSON text. */
+const nestedArrays = (depth: number, inner = '"x"') =>
+  `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+/** Input shapes an adversarial review found (issue 15), on every database. */
+describe('request input', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MAX_KEYS_PER_USER: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  const keyCount = async () =>
+    (await t.http.get('/api/v1/keys').set(bearer(t.rootKey)).expect(200)).body.meta.total as number;
+
+  describe('deeply nested JSON', () => {
+    it.each([
+      [
+        'report-leak, arrays 2,000 deep',
+        '/api/v1/keys/report-leak',
+        `{"tokens":${nestedArrays(2_000)}}`,
+        'tokens',
+      ],
+      [
+        'report-leak, arrays 100,000 deep',
+        '/api/v1/keys/report-leak',
+        `{"tokens":${nestedArrays(100_000)}}`,
+        'tokens',
+      ],
+      [
+        'create, objects 5,000 deep',
+        '/api/v1/keys',
+        `{"name":"deep","x":${nestedObjects(5_000)}}`,
+        'x',
+      ],
+      ['create, a body that is arrays 40 deep', '/api/v1/keys', nestedArrays(40), 'body'],
+    ])('answers %s with 400 naming the field', async (_what, path, body, field) => {
+      const before = await keyCount();
+      const response = await t.http
+        .post(path)
+        .set(bearer(t.rootKey))
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expectError(response, 400, 'validation_failed');
+      expect(response.body.error.details).toEqual([
+        { field, message: expect.stringMatching(/nested too deeply: at most 32 levels/) },
+      ]);
+      expect(await keyCount()).toBe(before);
+    });
+
+    it('takes 32 levels (and answers them as any bad field)', async () => {
+      // The body is level 1, tokens level 2: 30 arrays more is 32.
+      const response = await t.http
+        .post('/api/v1/keys/report-leak')
+        .set('Content-Type', 'application/json')
+        .send(`{"tokens":[${nestedArrays(30)}]}`);
+      expectError(response, 400, 'validation_failed');
+      expect(response.body.error.details).toEqual([
+        expect.objectContaining({ field: 'tokens', message: expect.not.stringMatching(/nested/) }),
+      ]);
+    });
+  });
+
+  describe('content types other than JSON', () => {
+    it.each([
+      ['application/x-www-form-urlencoded', 'name=form&scopes=a&scopes=b'],
+      ['text/plain', '{"name":"text"}'],
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nm\r\n--x--',
+      ],
+      ['application/jsonp', '{"name":"jsonp"}'],
+      ['application/merge-patch+json', '{"name":"merge"}'],
+      ['application/octet-stream', '{"name":"bytes"}'],
+    ])('answers %s with 415 unsupported_media_type and creates nothing', async (type, body) => {
+      const before = await keyCount();
+      const response = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .set('Content-Type', type)
+        .send(body);
+      expectError(response, 415, 'unsupported_media_type');
+      expect(response.body.error.message).toMatch(/Content-Type: application\/json/);
+      expect(await keyCount()).toBe(before);
+    });
+
+    it('answers a body without a content type with 415', async () => {
+      const { key } = await createKey(t);
+      const response = await fetch(`${t.url}/api/v1/keys/report-leak`, {
+        method: 'POST',
+        body: new Blob([JSON.stringify({ tokens: [key] })]),
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({
+        error: { status: 415, code: 'unsupported_media_type', message: expect.any(String) },
+      });
+      await t.http.get('/api/v1/me').set(bearer(key)).expect(200);
+    });
+
+    it('takes JSON with a charset, and requests without a body', async () => {
+      const { id } = await createKey(t);
+      await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .send('{"name":"with-charset"}')
+        .expect(201);
+      await t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(t.rootKey)).expect(200);
+    });
+  });
+});
