@@ -114,4 +114,48 @@ describe('request input', () => {
       await t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(t.rootKey)).expect(200);
     });
   });
+
+  describe('tokens in error bodies', () => {
+    const hex = 'f00d'.repeat(16);
+    const secret = hex.slice(0, 40);
+
+    it.each([
+      ['a token in an unknown path', 'GET', `/api/v1/nope/lk_${hex}`, undefined, 404],
+      [
+        'a token in the query of an unknown path',
+        'GET',
+        `/api/v1/nope?access_token=lk_${hex}`,
+        undefined,
+        404,
+      ],
+      ['a field named like a token', 'POST', '/api/v1/keys', { name: 'x', [`lk_${hex}`]: 1 }, 400],
+      // Scopes are at most 64 characters: a 40-digit run is as secret-shaped.
+      ['a secret as a scope', 'POST', '/api/v1/keys', { name: 'x', scopes: [`lk_${secret}`] }, 400],
+      [
+        'a field of a user named like a token',
+        'POST',
+        '/api/v1/users',
+        { name: 'x', role: 'viewer', [`lk_${hex}`]: 1 },
+        400,
+      ],
+    ])('masks %s', async (_what, method, path, body, status) => {
+      const response = await t.http[method === 'GET' ? 'get' : 'post'](path)
+        .set(bearer(t.rootKey))
+        .send(body);
+      expect(response.status).toBe(status);
+      expect(response.text).not.toContain(secret);
+      expect(response.text).toContain('lk_[redacted]');
+    });
+
+    it('masks tokens of any KEY_PREFIX', async () => {
+      const other = await startTestApp({ env: { KEY_PREFIX: 'acme_live_' } });
+      try {
+        const response = await other.http.get(`/api/v1/nope/acme_live_${hex}`);
+        expectError(response, 404, 'not_found');
+        expect(response.body.error.message).toBe('Cannot GET /api/v1/nope/acme_live_[redacted]');
+      } finally {
+        await other.close();
+      }
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { isDatabaseUnavailableError } from '../database/database-errors';
 import { ApiError, ErrorBody, ErrorCode } from './api-error';
+import { redactTokens } from './redact-tokens';
 
 export interface ErrorResponse {
   status: number;
@@ -33,6 +34,23 @@ const UNSUPPORTED_MEDIA_TYPE =
  * body), which Nest routes through the same filter.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
+  const response = errorResponseOf(exception);
+  return { ...response, body: withoutTokens(response.body) };
+}
+
+/**
+ * Messages and details echo input (a path, a field name, a scope), so
+ * anything shaped like a token is masked in them, as in the logs.
+ */
+function withoutTokens({ error }: ErrorBody): ErrorBody {
+  const details = error.details?.map(({ field, message }) => ({
+    field: redactTokens(field),
+    message: redactTokens(message),
+  }));
+  return { error: { ...error, message: redactTokens(error.message), ...(details && { details }) } };
+}
+
+function errorResponseOf(exception: unknown): ErrorResponse {
   if (exception instanceof ApiError) {
     return { status: exception.getStatus(), body: exception.toBody(), headers: exception.headers };
   }
