@@ -1,4 +1,5 @@
 import { createKey } from './factories/key.factory';
+import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -16,6 +17,8 @@ describe('request input', () => {
   });
   afterAll(() => t.close());
 
+  const renameKey = (id: string, name: string) =>
+    t.http.patch(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).send({ name });
   const keyCount = async () =>
     (await t.http.get('/api/v1/keys').set(bearer(t.rootKey)).expect(200)).body.meta.total as number;
 
@@ -146,16 +149,113 @@ describe('request input', () => {
       expect(response.text).not.toContain(secret);
       expect(response.text).toContain('lk_[redacted]');
     });
+  });
 
-    it('masks tokens of any KEY_PREFIX', async () => {
-      const other = await startTestApp({ env: { KEY_PREFIX: 'acme_live_' } });
-      try {
-        const response = await other.http.get(`/api/v1/nope/acme_live_${hex}`);
-        expectError(response, 404, 'not_found');
-        expect(response.body.error.message).toBe('Cannot GET /api/v1/nope/acme_live_[redacted]');
-      } finally {
-        await other.close();
-      }
+  describe('names', () => {
+    const unprintable = [
+      ['NUL', 'a\u0000b', 'U+0000'],
+      ['ESC', 'red\u001b[31m', 'U+001B'],
+      ['a newline', 'two\nlines', 'U+000A'],
+      ['U+202E (right-to-left override)', 'invoice\u202egpj.exe', 'U+202E'],
+      ['a zero-width space', 'ci\u200bdeploy', 'U+200B'],
+      ['a byte-order mark inside', 'ci\ufeffdeploy', 'U+FEFF'],
+    ];
+
+    it.each(unprintable)(
+      'refuses a key name with %s (400 naming name)',
+      async (_what, name, found) => {
+        const before = await keyCount();
+        const response = await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send({ name });
+        expectError(response, 400, 'validation_failed');
+        expect(response.body.error.details).toEqual([
+          { field: 'name', message: expect.stringContaining(`found ${found}`) },
+        ]);
+        expect(await keyCount()).toBe(before);
+      },
+    );
+
+    it.each(unprintable)('refuses renaming a key to a name with %s', async (_what, name) => {
+      const created = await createKey(t);
+      const response = await renameKey(created.id, name);
+      expectError(response, 400, 'validation_failed');
+      expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'name' })]);
+      const { body } = await t.http.get(`/api/v1/keys/${created.id}`).set(bearer(t.rootKey));
+      expect(body.data.name).toBe(created.name);
     });
+
+    it.each(unprintable)('refuses a user name or e-mail with %s', async (_what, text) => {
+      for (const body of [
+        { name: `user${text}`.toLowerCase(), role: 'client' },
+        { name: 'printable-user', role: 'client', email: `dora${text}@example.com` },
+      ]) {
+        const response = await t.http.post('/api/v1/users').set(bearer(t.rootKey)).send(body);
+        expectError(response, 400, 'validation_failed');
+        expect(response.body.error.details).toEqual([
+          expect.objectContaining({ field: 'email' in body ? 'email' : 'name' }),
+        ]);
+      }
+      const { body } = await t.http.get('/api/v1/users').set(bearer(t.rootKey));
+      expect(body.data.map((user: { name: string }) => user.name)).not.toContain('printable-user');
+    });
+
+    it('stores key names in NFC: the decomposed and composed forms are one name', async () => {
+      const decomposed = 'cafe\u0301-key';
+      const composed = 'caf\u00e9-key';
+      const { body } = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: decomposed })
+        .expect(201);
+      expect(body.data.name).toBe(composed);
+      const [row] = await dataSourceOf(t).query<{ name: string }[]>(
+        'SELECT name FROM api_keys WHERE id = ?',
+        [body.data.id],
+      );
+      expect(row.name).toBe(composed);
+      expectError(
+        await t.http.post('/api/v1/keys').set(bearer(t.rootKey)).send({ name: composed }),
+        409,
+        'conflict',
+      );
+      const other = await createKey(t);
+      expectError(await renameKey(other.id, decomposed), 409, 'conflict');
+      const found = await t.http
+        .get(`/api/v1/keys?q=${encodeURIComponent('cafe\u0301')}`)
+        .set(bearer(t.rootKey))
+        .expect(200);
+      expect(found.body.data.map((key: { id: string }) => key.id)).toEqual([body.data.id]);
+    });
+
+    it('stores e-mail addresses in NFC: the two forms are one address', async () => {
+      const { body } = await t.http
+        .post('/api/v1/users')
+        .set(bearer(t.rootKey))
+        .send({ name: 'nfc-user', role: 'client', email: 'jose\u0301@example.com' })
+        .expect(201);
+      expect(body.data.email).toBe('jos\u00e9@example.com');
+      expectError(
+        await t.http
+          .post('/api/v1/users')
+          .set(bearer(t.rootKey))
+          .send({ name: 'nfc-user-2', role: 'client', email: 'jos\u00e9@example.com' }),
+        409,
+        'conflict',
+      );
+    });
+  });
+});
+
+describe('error bodies with another KEY_PREFIX', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { KEY_PREFIX: 'acme_live_' } });
+  });
+  afterAll(() => t.close());
+
+  it('mask its tokens too', async () => {
+    const response = await t.http.get(`/api/v1/nope/acme_live_${'f00d'.repeat(16)}`);
+    expectError(response, 404, 'not_found');
+    expect(response.body.error.message).toBe('Cannot GET /api/v1/nope/acme_live_[redacted]');
   });
 });

@@ -577,7 +577,7 @@ export interface components {
         };
         CreateKeyDto: {
             /**
-             * @description Trimmed; unique per owner.
+             * @description Trimmed and put in Unicode NFC; unique per owner. No control, invisible (zero-width) or bidirectional-control characters.
              * @example ci-deploy
              */
             name: string;
@@ -727,7 +727,10 @@ export interface components {
             tokens: string[];
         };
         UpdateKeyDto: {
-            /** @example ci-deploy-2 */
+            /**
+             * @description As on create: trimmed, NFC, no control or invisible characters.
+             * @example ci-deploy-2
+             */
             name?: string;
             /**
              * @description `inactive` switches the key off at once.
@@ -1923,7 +1926,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description `active`: enabled and not expired; `inactive`: disabled; `expired`: past its expiry, enabled or not. */
                 status?: "active" | "inactive" | "expired";
-                /** @description Name contains this text. */
+                /** @description Name contains this text (compared in Unicode NFC, as names are stored). */
                 q?: string;
                 /** @description Admins only: one user's keys. */
                 owner_id?: string;

@@ -15,7 +15,8 @@ import {
   IsFutureDate,
   IsOptionalAllowlist,
   IsOptionalScopeList,
-  Trim,
+  NormalizeText,
+  IsPrintableText,
   NotNullWhenPresent,
 } from './validators';
 
@@ -24,11 +25,14 @@ export class CreateKeyDto {
     example: 'ci-deploy',
     minLength: 1,
     maxLength: 128,
-    description: 'Trimmed; unique per owner.',
+    description:
+      'Trimmed and put in Unicode NFC; unique per owner. No control, invisible (zero-width) ' +
+      'or bidirectional-control characters.',
   })
-  @Trim()
+  @NormalizeText()
   @IsString()
   @Length(1, 128)
+  @IsPrintableText()
   name!: string;
 
   @ApiPropertyOptional({
