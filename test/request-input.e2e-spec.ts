@@ -243,6 +243,75 @@ describe('request input', () => {
       );
     });
   });
+
+  describe('allowed_ips', () => {
+    it.each([
+      ['a trailing space', '127.0.0.1 '],
+      ['a leading tab', '\t10.0.0.0/8'],
+      ['a space in the prefix', '10.0.0.0/ 8'],
+      ['a prefix length with a leading zero', '1.2.3.4/08'],
+      ['an IPv6 prefix length with a leading zero', '2001:db8::/032'],
+      ['an IPv4 part with a leading zero', '010.0.0.1'],
+      ['an IPv4-mapped address with a leading zero', '::ffff:010.0.0.1'],
+    ])('refuses an entry with %s (400), on create and PATCH', async (_what, entry) => {
+      const before = await keyCount();
+      const created = await t.http
+        .post('/api/v1/keys')
+        .set(bearer(t.rootKey))
+        .send({ name: 'fenced', allowed_ips: ['10.0.0.1', entry] });
+      expectError(created, 400, 'validation_failed');
+      expect(created.body.error.details).toEqual([
+        { field: 'allowed_ips', message: expect.stringMatching(/without spaces or leading zeros/) },
+      ]);
+      expect(await keyCount()).toBe(before);
+
+      const key = await createKey(t, { allowed_ips: ['127.0.0.1'] });
+      expectError(
+        await t.http
+          .patch(`/api/v1/keys/${key.id}`)
+          .set(bearer(t.rootKey))
+          .send({ allowed_ips: [entry] }),
+        400,
+        'validation_failed',
+      );
+      await t.http.get('/api/v1/me').set(bearer(key.key)).expect(200);
+    });
+
+    it('takes IPv6 groups with leading zeros, stored as sent', async () => {
+      const key = await createKey(t, { allowed_ips: ['2001:0db8::0001/128'] });
+      const { body } = await t.http.get(`/api/v1/keys/${key.id}`).set(bearer(t.rootKey));
+      expect(body.data.allowed_ips).toEqual(['2001:0db8::0001/128']);
+      expect(await verdict(key.key, '2001:db8::1')).toBe('VALID');
+    });
+
+    const verdict = async (key: string, ip: string) =>
+      (
+        await t.http
+          .post('/api/v1/keys/verify')
+          .set(bearer(t.rootKey))
+          .send({ key, ip })
+          .expect(200)
+      ).body.data.code as string;
+
+    it('::/0 admits every IPv6 client and no IPv4 one, mapped or not', async () => {
+      const key = await createKey(t, { allowed_ips: ['::/0'] });
+      expect(await verdict(key.key, '2001:db8::1')).toBe('VALID');
+      expect(await verdict(key.key, '203.0.113.7')).toBe('IP_NOT_ALLOWED');
+      expect(await verdict(key.key, '::ffff:203.0.113.7')).toBe('IP_NOT_ALLOWED');
+      // This test's client is 127.0.0.1.
+      expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 403, 'ip_not_allowed');
+    });
+
+    it('::ffff:0:0/96 admits every IPv4 client, as 0.0.0.0/0 does, and no other IPv6 one', async () => {
+      for (const allowed of ['::ffff:0:0/96', '0.0.0.0/0']) {
+        const key = await createKey(t, { allowed_ips: [allowed] });
+        expect(await verdict(key.key, '203.0.113.7')).toBe('VALID');
+        expect(await verdict(key.key, '::ffff:203.0.113.7')).toBe('VALID');
+        expect(await verdict(key.key, '2001:db8::1')).toBe('IP_NOT_ALLOWED');
+        await t.http.get('/api/v1/me').set(bearer(key.key)).expect(200);
+      }
+    });
+  });
 });
 
 describe('error bodies with another KEY_PREFIX', () => {

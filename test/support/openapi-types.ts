@@ -605,7 +605,7 @@ export interface components {
              */
             expires_in_days?: number;
             /**
-             * @description Empty: any address.
+             * @description Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). `::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.
              * @example [
              *       "10.0.0.0/8",
              *       "2001:db8::1"
@@ -751,7 +751,7 @@ export interface components {
              */
             tier?: "standard" | "premium" | "enterprise";
             /**
-             * @description Empty: any address.
+             * @description Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). `::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.
              * @example [
              *       "203.0.113.0/24"
              *     ]

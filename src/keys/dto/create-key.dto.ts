@@ -70,7 +70,9 @@ export class CreateKeyDto {
 
   @ApiPropertyOptional({
     example: ['10.0.0.0/8', '2001:db8::1'],
-    description: 'Empty: any address.',
+    description:
+      'Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). ' +
+      '`::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.',
   })
   @IsOptionalAllowlist()
   allowed_ips?: string[];

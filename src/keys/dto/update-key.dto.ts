@@ -42,7 +42,12 @@ export class UpdateKeyDto {
   @IsEnum(KeyTier)
   tier?: KeyTier;
 
-  @ApiPropertyOptional({ example: ['203.0.113.0/24'], description: 'Empty: any address.' })
+  @ApiPropertyOptional({
+    example: ['203.0.113.0/24'],
+    description:
+      'Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). ' +
+      '`::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.',
+  })
   @IsOptionalAllowlist({ nullable: false })
   allowed_ips?: string[];
 

@@ -72,7 +72,9 @@ export function IsAllowlistEntry(options?: ValidationOptions): PropertyDecorator
       target: target.constructor,
       propertyName: String(propertyName),
       options: {
-        message: 'each entry must be an IPv4/IPv6 address or CIDR, e.g. 10.0.0.0/8',
+        message:
+          'each entry must be an IPv4/IPv6 address or CIDR, e.g. 10.0.0.0/8, ' +
+          'without spaces or leading zeros',
         ...options,
       },
       validator: {
