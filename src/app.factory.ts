@@ -9,7 +9,8 @@ import { AppModule } from './app.module';
 import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
-import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
+import { acceptOnlyJsonBodies } from './common/json-body';
+import { API_KEY_SCHEME, BEARER_SCHEME, documentJsonOnlyBodies } from './common/swagger';
 import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
@@ -47,14 +48,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(options.extraModules),
     adapter,
-    {
-      bufferLogs: true,
-    },
+    // Nest's parsers would take form bodies too; acceptOnlyJsonBodies sets Fastify's.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }] });
 
   const fastify = app.getHttpAdapter().getInstance();
+  acceptOnlyJsonBodies(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
@@ -74,7 +75,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
  * same document to `openapi.json`.
  */
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, openApiConfig());
+  return documentJsonOnlyBodies(SwaggerModule.createDocument(app, openApiConfig()));
 }
 
 function openApiConfig() {
@@ -82,7 +83,9 @@ function openApiConfig() {
     .setTitle('Latchkey')
     .setDescription(
       'API keys for NestJS backends: hashed at rest, role- and scope-checked, rate-limited per tier, ' +
-        'restricted by IP allowlist. Send a key as `Authorization: Bearer <key>` or `X-Api-Key: <key>`.',
+        'restricted by IP allowlist. Send a key as `Authorization: Bearer <key>` or `X-Api-Key: <key>`. ' +
+        'Request bodies are JSON (`Content-Type: application/json`, nested at most 32 levels); ' +
+        'any other content type is a 415.',
     )
     .setVersion(version)
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')

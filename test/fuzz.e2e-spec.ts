@@ -8,8 +8,10 @@ import {
   jsonBody,
   nastyCidrs,
   nastyDates,
+  nastyNames,
   pathId,
   queryString,
+  tokenShaped,
 } from './support/fuzz';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -39,6 +41,8 @@ const keyIds: string[] = [];
 const userIds: string[] = [];
 const knownKeyIds = () => keyIds;
 const knownUserIds = () => userIds;
+/** The root key, in the forms it might be echoed in: no response may hold it. */
+const callerToken = tokenShaped(() => t.rootKey);
 
 const uuidOrJunk = (ids: () => string[]) =>
   fc.oneof(
@@ -63,7 +67,13 @@ const pageParams = {
 const keyFields = {
   name: field(
     fc.oneof(
-      fc.constantFrom('  padded  ', 'x'.repeat(128), "'; DROP TABLE api_keys; --", '%_!'),
+      fc.constantFrom(
+        '  padded  ',
+        'x'.repeat(128),
+        "'; DROP TABLE api_keys; --",
+        '%_!',
+        ...nastyNames,
+      ),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 128 }),
     ),
   ),
@@ -78,7 +88,7 @@ const keyFields = {
 };
 const userFields = {
   name: field(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,127}$/)),
-  email: field('fuzz@example.com', null, 'not-an-email', 'A@B.CO'),
+  email: field('fuzz@example.com', null, 'not-an-email', 'A@B.CO', 'jose\u0301@example.com'),
   role: field('admin', 'manager', 'viewer', 'service', 'client'),
   status: field('active', 'disabled'),
 };
@@ -99,7 +109,10 @@ const routes: Record<string, fc.Arbitrary<Omit<FuzzRequest, 'headers'>>> = {
     ...pageParams,
     action: fc.constantFrom('key.created', 'key', 'KEY.CREATED', "key.created'--"),
   }).map((q) => ({ method: 'GET', path: `/api/v1/audit-events${q}` })),
-  'POST /api/v1/users': jsonBody(userFields, { required: ['name', 'role'] }).map((body) => ({
+  'POST /api/v1/users': jsonBody(userFields, {
+    required: ['name', 'role'],
+    extraNames: callerToken,
+  }).map((body) => ({
     method: 'POST',
     path: '/api/v1/users',
     body,
@@ -123,7 +136,7 @@ const routes: Record<string, fc.Arbitrary<Omit<FuzzRequest, 'headers'>>> = {
       expires_in_days: field(1, 3650, 3651, 0, 1.5),
       owner_id: field(fc.nat().map((i) => userIds[i % userIds.length])),
     },
-    { required: ['name'] },
+    { required: ['name'], extraNames: callerToken },
   ).map((body) => ({ method: 'POST', path: '/api/v1/keys', body })),
   'GET /api/v1/keys': queryString({
     ...pageParams,
@@ -188,17 +201,40 @@ const routes: Record<string, fc.Arbitrary<Omit<FuzzRequest, 'headers'>>> = {
   'no such route or method': fc
     .tuple(
       fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
-      fc.constantFrom(
-        '/api/v1/keys',
-        '/api/v1/me',
-        '/api/v2/keys',
-        '/api/v1/keys/a/b/c',
-        '/api/v1/users/x/y',
+      fc.oneof(
+        fc.constantFrom(
+          '/api/v1/keys',
+          '/api/v1/me',
+          '/api/v2/keys',
+          '/api/v1/keys/a/b/c',
+          '/api/v1/users/x/y',
+        ),
+        // Found echoed in the 404's message (issue 15).
+        callerToken.map((token) => `/api/v1/nope/${token}`),
+        callerToken.map((token) => `/api/v1/nope?access_token=${token}`),
       ),
-      jsonBody({ name: field('fuzz') }),
+      jsonBody({ name: field('fuzz') }, { extraNames: callerToken }),
     )
     .map(([method, path, body]) => ({ method, path, body })),
 };
+
+/**
+ * What issue 15 found stored: names that hide characters or differ only in
+ * Unicode form, and allowlist entries with spaces or leading zeros.
+ */
+function expectStoredInputClean(text: string): void {
+  const data = (JSON.parse(text) as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return;
+  const { name, email, allowed_ips: allowedIps } = data as Record<string, unknown>;
+  for (const value of [name, email]) {
+    if (typeof value !== 'string') continue;
+    expect(value).toBe(value.normalize('NFC'));
+    expect(value).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+  }
+  for (const entry of Array.isArray(allowedIps) ? (allowedIps as string[]) : []) {
+    expect(entry).not.toMatch(/\s|\/0\d|(^|[.:])0\d+\./);
+  }
+}
 
 /** Everything the API can change, minus the last-use columns that reads write in the background. */
 async function snapshot(): Promise<string> {
@@ -305,7 +341,16 @@ describe('fuzzing every route', () => {
           outcomes[response.status] = (outcomes[response.status] ?? 0) + 1;
 
           expect(response.status).toBeLessThan(500);
-          expect(response.text).not.toContain(secret);
+          expect(response.text.toLowerCase()).not.toContain(secret);
+          // Found accepted (issue 15): form bodies. fetch sends a string body as text/plain.
+          const contentType =
+            request.headers['content-type'] ?? (request.body === undefined ? '' : 'text/plain');
+          if (response.status < 300 && request.method !== 'GET' && contentType) {
+            expect(contentType.split(';')[0].trim().toLowerCase()).toBe('application/json');
+          }
+          if (response.status < 300 && response.type.startsWith('application/json')) {
+            expectStoredInputClean(response.text);
+          }
           if (response.status >= 400) {
             expect(response.type).toMatch(/^application\/json/);
             const body = JSON.parse(response.text) as { error: Record<string, unknown> };

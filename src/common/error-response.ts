@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { isDatabaseUnavailableError } from '../database/database-errors';
 import { ApiError, ErrorBody, ErrorCode } from './api-error';
+import { redactTokens } from './redact-tokens';
 
 export interface ErrorResponse {
   status: number;
@@ -23,12 +24,33 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 };
 
+/** Fastify's 415 (a body it has no parser for) says only "Unsupported Media Type". */
+const UNSUPPORTED_MEDIA_TYPE =
+  'The request body must be JSON, sent with Content-Type: application/json.';
+
 /**
  * Maps anything thrown while serving a request to the one error envelope of
  * SPEC section 6, including Fastify's own errors (malformed JSON, oversized
  * body), which Nest routes through the same filter.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
+  const response = errorResponseOf(exception);
+  return { ...response, body: withoutTokens(response.body) };
+}
+
+/**
+ * Messages and details echo input (a path, a field name, a scope), so
+ * anything shaped like a token is masked in them, as in the logs.
+ */
+function withoutTokens({ error }: ErrorBody): ErrorBody {
+  const details = error.details?.map(({ field, message }) => ({
+    field: redactTokens(field),
+    message: redactTokens(message),
+  }));
+  return { error: { ...error, message: redactTokens(error.message), ...(details && { details }) } };
+}
+
+function errorResponseOf(exception: unknown): ErrorResponse {
   if (exception instanceof ApiError) {
     return { status: exception.getStatus(), body: exception.toBody(), headers: exception.headers };
   }
@@ -48,9 +70,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     };
   }
   const code = CODE_BY_STATUS[status] ?? (status === 400 ? 'validation_failed' : 'forbidden');
+  const message = status === 415 ? UNSUPPORTED_MEDIA_TYPE : messageOf(exception);
   return {
     status,
-    body: { error: { status, code, message: messageOf(exception) } },
+    body: { error: { status, code, message } },
     headers: {},
   };
 }

@@ -2,14 +2,14 @@ import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { LogLevel } from '../config/environment';
+import { redactTokens } from './redact-tokens';
 
 /**
- * A request path as logged: long runs of hex digits (the body of a key that
- * a careless client put in the path, e.g. /keys/lk_<64 hex>) are masked.
- * Ids are UUIDs, whose hex runs are at most 12 long, and stay readable.
+ * A request path as logged: without the query string, and with anything
+ * shaped like a key (that a careless client put in the path) masked.
  */
 export function loggablePath(url: string | undefined): string | undefined {
-  return url?.split('?')[0].replace(/[0-9a-f]{32,}/gi, '[redacted]');
+  return url === undefined ? undefined : redactTokens(url.split('?')[0]);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   ApiPropertyOptional,
   ApiResponse,
   getSchemaPath,
+  OpenAPIObject,
 } from '@nestjs/swagger';
 import { PageMetaDto } from './pagination';
 
@@ -38,6 +39,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: '`forbidden`, `insufficient_scope` or `ip_not_allowed`.',
   404: '`not_found`.',
   409: '`conflict` (name taken) or `key_limit_reached`.',
+  415: '`unsupported_media_type`: the body is not sent as `Content-Type: application/json`.',
   429: '`rate_limited`: see `Retry-After`.',
   503: '`service_unavailable`: starting up or the database is unreachable.',
 };
@@ -58,6 +60,11 @@ const ERROR_EXAMPLES: Record<number, ErrorPayloadDto> = {
   403: { status: 403, code: 'forbidden', message: 'This key lacks the permission api_keys.write.' },
   404: { status: 404, code: 'not_found', message: 'API key not found.' },
   409: { status: 409, code: 'conflict', message: 'You already have a key with this name.' },
+  415: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'The request body must be JSON, sent with Content-Type: application/json.',
+  },
   429: { status: 429, code: 'rate_limited', message: 'Rate limit exceeded: retry in 42 s.' },
   503: {
     status: 503,
@@ -66,18 +73,39 @@ const ERROR_EXAMPLES: Record<number, ErrorPayloadDto> = {
   },
 };
 
+const errorResponse = (status: number) => ({
+  status,
+  description: ERROR_DESCRIPTIONS[status],
+  type: ErrorResponseDto,
+  example: { error: ERROR_EXAMPLES[status] },
+});
+
 /** Documents error responses in the one envelope of SPEC section 6. */
 export function ApiErrors(...statuses: number[]) {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: ERROR_DESCRIPTIONS[status],
-        type: ErrorResponseDto,
-        example: { error: ERROR_EXAMPLES[status] },
-      }),
-    ),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse(errorResponse(status))));
+}
+
+/**
+ * Adds the 415 to every operation that takes a body: bodies are JSON only
+ * (acceptOnlyJsonBodies), whatever the route.
+ */
+export function documentJsonOnlyBodies(document: OpenAPIObject): OpenAPIObject {
+  const methods = ['post', 'put', 'patch', 'delete'] as const;
+  for (const path of Object.values(document.paths)) {
+    for (const operation of methods.map((method) => path[method])) {
+      if (!operation?.requestBody) continue;
+      operation.responses['415'] = {
+        description: ERROR_DESCRIPTIONS[415],
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorResponseDto) },
+            example: { error: ERROR_EXAMPLES[415] },
+          },
+        },
+      };
+    }
+  }
+  return document;
 }
 
 /** Documents a `{"data": <model>}` body, or `{"data": [<model>]}` with `isArray`. */

@@ -20,3 +20,11 @@ describe('illFormedTextAt', () => {
     expect(illFormedTextAt(body)).toBeUndefined();
   });
 });
+
+describe('illFormedTextAt on deep bodies', () => {
+  it('walks 100,000 levels without exhausting the stack', () => {
+    let value: unknown = '\ud800';
+    for (let level = 0; level < 100_000; level++) value = [value];
+    expect(illFormedTextAt({ tokens: value })).toBe(`tokens${'[0]'.repeat(100_000)}`);
+  });
+});

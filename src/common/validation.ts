@@ -23,15 +23,25 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /**
  * Where in a parsed body the first string (value or field name) with a lone
  * surrogate is, e.g. `email` or `tokens[2]`; undefined when there is none.
+ * A loop over a stack rather than recursion: no depth exhausts it.
  */
-export function illFormedTextAt(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [name, item] of Object.entries(value)) {
-    const at = Array.isArray(value) ? `${path}[${name}]` : path ? `${path}.${name}` : name;
-    if (LONE_SURROGATE.test(name)) return at;
-    const found = illFormedTextAt(item, at);
-    if (found !== undefined) return found;
+export function illFormedTextAt(body: unknown): string | undefined {
+  const pending: { value: unknown; path: string; name?: string }[] = [{ value: body, path: '' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path, name } = next;
+    if (name !== undefined && LONE_SURROGATE.test(name)) return path;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    // Pushed last field first, so that fields are looked at in order.
+    const entries = Object.entries(value as Record<string, unknown>);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [field, item] = entries[i];
+      const at = Array.isArray(value) ? `${path}[${field}]` : path ? `${path}.${field}` : field;
+      pending.push({ value: item, path: at, name: field });
+    }
   }
   return undefined;
 }

@@ -9,6 +9,9 @@ describe('isValidAllowlistEntry', () => {
     '2001:db8::/32',
     '::ffff:127.0.0.1',
     '::ffff:10.0.0.0/104',
+    '2001:0db8:0000::0001/64',
+    '::/0',
+    '::ffff:0:0/96',
   ])('accepts %s', (entry) => expect(isValidAllowlistEntry(entry)).toBe(true));
   it.each([
     '',
@@ -20,7 +23,19 @@ describe('isValidAllowlistEntry', () => {
     '256.1.1.1',
     '10.0.0.1/8/8',
     'fe80::1%eth0/64',
-  ])('rejects %s', (entry) => expect(isValidAllowlistEntry(entry)).toBe(false));
+    '127.0.0.1 ',
+    ' 127.0.0.1',
+    '10.0.0.0/ 8',
+    '10.0.0.0/8\t',
+    '::1\n',
+    '1.2.3.4/08',
+    '1.2.3.4/008',
+    '2001:db8::/032',
+    '01.2.3.4',
+    '::ffff:010.0.0.1',
+    '::ffff:10.0.0.01/128',
+    '1.2.3.4/+8',
+  ])('rejects %j', (entry) => expect(isValidAllowlistEntry(entry)).toBe(false));
 });
 
 describe('isIpAllowed', () => {
@@ -42,6 +57,19 @@ describe('isIpAllowed', () => {
     [['10.0.0.0/8'], '::1', false],
     [['::1'], '127.0.0.1', false],
     [['10.0.0.0/8'], 'not-an-ip', false],
+    // `::/0` is every IPv6 client and no IPv4 one, even one seen as ::ffff:a.b.c.d;
+    // `::ffff:0:0/96` is every IPv4 client (as 0.0.0.0/0 is) and no other IPv6 one.
+    [['::/0'], '2001:db8::1', true],
+    [['::/0'], '203.0.113.7', false],
+    [['::/0'], '::ffff:203.0.113.7', false],
+    [['::ffff:0:0/96'], '203.0.113.7', true],
+    [['::ffff:0:0/96'], '::ffff:203.0.113.7', true],
+    [['::ffff:0:0/96'], '2001:db8::1', false],
+    [['0.0.0.0/0'], '::ffff:203.0.113.7', true],
+    [['0.0.0.0/0'], '::1', false],
+    // Entries stored before the strict check are read as they always were.
+    [['1.2.3.0/024'], '1.2.3.9', true],
+    [['127.0.0.1 '], '127.0.0.1', false],
   ])('%j allows %s: %s', (list, ip, allowed) => {
     expect(isIpAllowed(list, ip)).toBe(allowed);
   });

@@ -33,9 +33,30 @@ function parseEntry(entry: string): Range | null {
   }
 }
 
-/** Whether `entry` is an IPv4/IPv6 address or CIDR that an allowlist may hold. */
+/** A decimal number as written without leading zeros: `8`, not `08` (octal to some tools). */
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * Written the one unambiguous way: no whitespace (it would be stored and
+ * never match), at most one `/`, and no leading zeros in a prefix length or
+ * in an IPv4 part, standalone or inside IPv6 (`::ffff:010.0.0.1`). IPv6's
+ * hexadecimal groups may keep theirs (`2001:0db8::1`): they are unambiguous.
+ */
+function isStrictNotation(entry: string): boolean {
+  if (/\s/.test(entry)) return false;
+  const [address, bits, ...more] = entry.split('/');
+  if (more.length > 0 || (bits !== undefined && !DECIMAL.test(bits))) return false;
+  const ipv4Part = address.slice(address.lastIndexOf(':') + 1);
+  return !ipv4Part.includes('.') || ipaddr.IPv4.isValidFourPartDecimal(ipv4Part);
+}
+
+/**
+ * Whether `entry` is an IPv4/IPv6 address or CIDR that an allowlist may
+ * hold. Stricter than matching (isIpAllowed), which reads entries stored
+ * before this check as it always did.
+ */
 export function isValidAllowlistEntry(entry: string): boolean {
-  return typeof entry === 'string' && parseEntry(entry.trim()) !== null;
+  return typeof entry === 'string' && isStrictNotation(entry) && parseEntry(entry) !== null;
 }
 
 /** An empty list allows every address; otherwise the client must match one entry. */

@@ -95,8 +95,56 @@ export const nastyCidrs = [
   'localhost',
   '*',
   '10.0.0.1 ',
+  '\t10.0.0.1',
   '10.0.0.1,10.0.0.2',
+  '1.2.3.4/08',
+  '::ffff:010.0.0.1',
+  '2001:0db8::0001',
+  '::ffff:0:0/96',
 ];
+
+/** Names that look like others or hide what they are: NFD forms, controls, bidi overrides, zero-width. */
+export const nastyNames = [
+  'cafe\u0301',
+  'caf\u00e9',
+  'invoice\u202egpj.exe',
+  'zero\u200bwidth',
+  'bom\ufeffinside',
+  'red\u001b[31m',
+  'two\nlines',
+  'a\u0000b',
+  '\u2066isolate\u2069',
+];
+
+/**
+ * The caller's token where it does not belong (a path, a field name), as
+ * sent and in other cases, for "no response echoes it".
+ */
+export const tokenShaped = (token: () => string): fc.Arbitrary<string> =>
+  fc
+    .constantFrom('as-is', 'upper', 'glued')
+    .map((form) =>
+      form === 'as-is' ? token() : form === 'upper' ? token().toUpperCase() : `x${token()}x`,
+    );
+
+/** Objects or arrays nested around and past the 32 levels a body may have, as JSON text. */
+const deeplyNested = fc
+  .tuple(fc.constantFrom(31, 32, 33, 2_000, 20_000), fc.boolean())
+  .map(([depth, objects]) =>
+    objects
+      ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+      : `${'['.repeat(depth)}"x"${']'.repeat(depth)}`,
+  );
+
+/** A body as a form would send it: repeated fields for arrays (which Nest's form parser made arrays). */
+const formEncoded = (body: Record<string, unknown>) =>
+  Object.entries(body)
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map(
+        (item) => `${encode(name)}=${encode(String(item))}`,
+      ),
+    )
+    .join('&');
 
 const huge = fc
   .tuple(fc.constantFrom('a', 'é', '😀', '%', "'"), fc.integer({ min: 129, max: 70_000 }))
@@ -154,7 +202,10 @@ export const field = (...valid: unknown[]): fc.Arbitrary<unknown> => {
  */
 export function jsonBody(
   fields: Record<string, fc.Arbitrary<unknown>>,
-  { required = [] }: { required?: string[] } = {},
+  {
+    required = [],
+    extraNames = fc.string({ maxLength: 10 }),
+  }: { required?: string[]; extraNames?: fc.Arbitrary<string> } = {},
 ): fc.Arbitrary<string> {
   const object = fc.record(
     Object.fromEntries(
@@ -169,7 +220,12 @@ export function jsonBody(
       object,
       fc.oneof(
         { weight: 4, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), junk, { maxKeys: 3 }) },
+        {
+          weight: 1,
+          arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 10 }), extraNames), junk, {
+            maxKeys: 3,
+          }),
+        },
       ),
     )
     .map(([known, extra]) => {
@@ -233,6 +289,15 @@ export function jsonBody(
       ),
     },
     { weight: 1, arbitrary: junk.map((value) => JSON.stringify(value) ?? '') },
+    {
+      // Found a 500 (issue 15): recursion over a body 2,000 levels deep.
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...(names.length ? names : ['x'])), deeplyNested)
+        .map(([name, deep]) => `{${JSON.stringify(name)}:${deep}}`),
+    },
+    // Found accepted (issue 15): form bodies, whatever the content type says.
+    { weight: 1, arbitrary: plausibleOnly.map(formEncoded) },
   );
 }
 

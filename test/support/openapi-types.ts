@@ -583,7 +583,7 @@ export interface components {
         };
         CreateKeyDto: {
             /**
-             * @description Trimmed; unique per owner.
+             * @description Trimmed and put in Unicode NFC; unique per owner. No control, invisible (zero-width) or bidirectional-control characters.
              * @example ci-deploy
              */
             name: string;
@@ -612,7 +612,7 @@ export interface components {
              */
             expires_in_days?: number;
             /**
-             * @description Empty: any address.
+             * @description Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). `::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.
              * @example [
              *       "10.0.0.0/8",
              *       "2001:db8::1"
@@ -740,7 +740,10 @@ export interface components {
             tokens: string[];
         };
         UpdateKeyDto: {
-            /** @example ci-deploy-2 */
+            /**
+             * @description As on create: trimmed, NFC, no control or invisible characters.
+             * @example ci-deploy-2
+             */
             name?: string;
             /**
              * @description `inactive` switches the key off at once.
@@ -762,7 +765,7 @@ export interface components {
              */
             tier?: "standard" | "premium" | "enterprise";
             /**
-             * @description Empty: any address.
+             * @description Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). `::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.
              * @example [
              *       "203.0.113.0/24"
              *     ]
@@ -1366,6 +1369,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -1666,6 +1687,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -1901,7 +1940,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description `active`: enabled and not expired; `inactive`: disabled; `expired`: past its expiry, enabled or not. */
                 status?: "active" | "inactive" | "expired";
-                /** @description Name contains this text. */
+                /** @description Name contains this text (compared in Unicode NFC, as names are stored). */
                 q?: string;
                 /** @description Admins only: one user's keys. */
                 owner_id?: string;
@@ -2118,6 +2157,24 @@ export interface operations {
                      *         "status": 409,
                      *         "code": "conflict",
                      *         "message": "You already have a key with this name."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */
@@ -2370,6 +2427,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -2453,6 +2528,24 @@ export interface operations {
                      *             "message": "name must be shorter than or equal to 128 characters"
                      *           }
                      *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */
@@ -2900,6 +2993,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -3061,6 +3172,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
@@ -3177,6 +3306,24 @@ export interface operations {
                      *         "status": 403,
                      *         "code": "forbidden",
                      *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
                      *       }
                      *     }
                      */

@@ -15,7 +15,8 @@ import {
   IsFutureDate,
   IsOptionalAllowlist,
   IsOptionalScopeList,
-  Trim,
+  NormalizeText,
+  IsPrintableText,
   NotNullWhenPresent,
 } from './validators';
 
@@ -24,11 +25,14 @@ export class CreateKeyDto {
     example: 'ci-deploy',
     minLength: 1,
     maxLength: 128,
-    description: 'Trimmed; unique per owner.',
+    description:
+      'Trimmed and put in Unicode NFC; unique per owner. No control, invisible (zero-width) ' +
+      'or bidirectional-control characters.',
   })
-  @Trim()
+  @NormalizeText()
   @IsString()
   @Length(1, 128)
+  @IsPrintableText()
   name!: string;
 
   @ApiPropertyOptional({
@@ -71,7 +75,9 @@ export class CreateKeyDto {
 
   @ApiPropertyOptional({
     example: ['10.0.0.0/8', '2001:db8::1'],
-    description: 'Empty: any address.',
+    description:
+      'Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). ' +
+      '`::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.',
   })
   @IsOptionalAllowlist()
   allowed_ips?: string[];

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { NormalizeText } from './validators';
 
 export const KEY_SORT_FIELDS = ['created_at', 'name', 'expires_at', 'last_used'] as const;
 export type KeySortField = (typeof KEY_SORT_FIELDS)[number];
@@ -28,8 +29,12 @@ export class ListKeysQueryDto extends PageQueryDto {
   @IsIn(KEY_STATUS_FILTERS)
   status?: KeyStatusFilter;
 
-  @ApiPropertyOptional({ example: 'deploy', description: 'Name contains this text.' })
+  @ApiPropertyOptional({
+    example: 'deploy',
+    description: 'Name contains this text (compared in Unicode NFC, as names are stored).',
+  })
   @IsOptional()
+  @NormalizeText({ trim: false })
   @IsString()
   @MaxLength(128)
   q?: string;

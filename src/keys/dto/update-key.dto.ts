@@ -1,15 +1,27 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsEnum, IsString, Length } from 'class-validator';
 import { KeyStatus, KeyTier } from '../api-key.entity';
-import { IsOptionalAllowlist, IsOptionalScopeList, NotNullWhenPresent, Trim } from './validators';
+import {
+  IsOptionalAllowlist,
+  IsOptionalScopeList,
+  IsPrintableText,
+  NormalizeText,
+  NotNullWhenPresent,
+} from './validators';
 
 /** What PATCH may change. `expires_at` is deliberately absent: expiry changes by regenerating. */
 export class UpdateKeyDto {
-  @ApiPropertyOptional({ example: 'ci-deploy-2', minLength: 1, maxLength: 128 })
+  @ApiPropertyOptional({
+    example: 'ci-deploy-2',
+    minLength: 1,
+    maxLength: 128,
+    description: 'As on create: trimmed, NFC, no control or invisible characters.',
+  })
   @NotNullWhenPresent()
-  @Trim()
+  @NormalizeText()
   @IsString()
   @Length(1, 128)
+  @IsPrintableText()
   name?: string;
 
   @ApiPropertyOptional({
@@ -34,7 +46,12 @@ export class UpdateKeyDto {
   @IsEnum(KeyTier)
   tier?: KeyTier;
 
-  @ApiPropertyOptional({ example: ['203.0.113.0/24'], description: 'Empty: any address.' })
+  @ApiPropertyOptional({
+    example: ['203.0.113.0/24'],
+    description:
+      'Empty: any address. No spaces or leading zeros (`1.2.3.4/8`, not `1.2.3.4/08`). ' +
+      '`::/0` admits IPv6 clients only; `::ffff:0:0/96`, like `0.0.0.0/0`, every IPv4 client.',
+  })
   @IsOptionalAllowlist({ nullable: false })
   allowed_ips?: string[];
 

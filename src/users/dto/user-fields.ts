@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { NotNullWhenPresent, Trim } from '../../keys/dto/validators';
+import { IsPrintableText, NormalizeText, NotNullWhenPresent } from '../../keys/dto/validators';
 import { Role } from '../../permissions/permission';
 import { UserStatus } from '../user.entity';
 
@@ -24,7 +24,7 @@ export const UserName = (required: boolean) =>
       description: 'Unique. Lower-case letters, digits, `.`, `_` and `-`.',
     }),
     ...(required ? [] : [NotNullWhenPresent()]),
-    Trim(),
+    NormalizeText(),
     IsString(),
     Matches(NAME_PATTERN, {
       message:
@@ -42,10 +42,11 @@ export const UserEmail = () =>
     }),
     ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null),
     Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
+      typeof value === 'string' ? value.trim().normalize('NFC').toLowerCase() : value,
     ),
     IsString(),
     MaxLength(254),
+    IsPrintableText(),
     IsEmail({}, { message: 'email must be an e-mail address, e.g. dora@example.com' }),
   );
 
