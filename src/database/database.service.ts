@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { databaseConfig } from '../config/configuration';
+import { buildDataSourceOptions } from './data-source-options';
 
 @Injectable()
 export class DatabaseService {
@@ -27,8 +28,22 @@ export class DatabaseService {
       if (this.isSqlite) await mkdir(dirname(this.config.sqlitePath), { recursive: true });
       await this.dataSource.initialize();
     }
-    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
+    const migrator = this.isSqlite ? this.dataSource : await this.unboundedDataSource();
+    try {
+      const applied = await migrator.runMigrations({ transaction: 'each' });
+      for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
+    } finally {
+      if (migrator !== this.dataSource) await migrator.destroy();
+    }
+  }
+
+  /**
+   * A connection of its own without the per-query limit of requests, for
+   * migrations: an ALTER of a large table may take longer, and a migration cut
+   * short would leave the schema half-changed. (SQLite has no such limit.)
+   */
+  private async unboundedDataSource(): Promise<DataSource> {
+    return new DataSource(buildDataSourceOptions(this.config)).initialize();
   }
 
   async ping(): Promise<void> {
