@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
+import { closeGracefully } from './common/graceful-close';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/swagger';
 import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
@@ -43,6 +44,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bodyLimit: 256 * 1024,
     frameworkErrors,
     clientErrorHandler,
+    // Closing answers in the envelope and closes idle connections itself (closeGracefully).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(options.extraModules),
@@ -59,6 +63,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     void reply.header('X-Request-Id', request.id);
   });
   applySecurityHeaders(fastify);
+  closeGracefully(fastify);
   enableCors(app, env.CORS_ORIGINS);
   observeHttpRequests(fastify, app.get(MetricsService));
 
