@@ -10,6 +10,7 @@ import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { acceptOnlyJsonBodies } from './common/json-body';
+import { closeGracefully } from './common/graceful-close';
 import { API_KEY_SCHEME, BEARER_SCHEME, documentJsonOnlyBodies } from './common/swagger';
 import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
@@ -44,6 +45,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bodyLimit: 256 * 1024,
     frameworkErrors,
     clientErrorHandler,
+    // Closing answers in the envelope and closes idle connections itself (closeGracefully).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(options.extraModules),
@@ -60,6 +64,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     void reply.header('X-Request-Id', request.id);
   });
   applySecurityHeaders(fastify);
+  closeGracefully(fastify);
   enableCors(app, env.CORS_ORIGINS);
   observeHttpRequests(fastify, app.get(MetricsService));
 

@@ -46,6 +46,58 @@ describe('the service process', () => {
     }
   });
 
+  it('on SIGTERM under keep-alive traffic finishes what it answers, in the envelope, and exits 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-proc-'));
+    const port = await freePort();
+    const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      const root = await whenServiceReady(service, dataDir);
+      const url = `http://127.0.0.1:${port}/api/v1`;
+      // fetch keeps connections alive; a failure is told apart by whether a response had begun.
+      const traffic = startTraffic(8, async (n) => {
+        let response: Response;
+        try {
+          response =
+            n % 2 === 0
+              ? await fetch(`${url}/me`, { headers: { Authorization: `Bearer ${root}` } })
+              : await fetch(`${url}/keys/nope`, { headers: { Authorization: `Bearer ${root}` } });
+        } catch (error) {
+          return { outcome: 'no response', cause: String((error as Error).cause) };
+        }
+        try {
+          return { outcome: 'answered', status: response.status, body: await response.json() };
+        } catch (error) {
+          return { outcome: 'broken response', status: response.status, cause: String(error) };
+        }
+      });
+      await until(() => traffic.results.length >= 200, 'traffic flows');
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      const results = await traffic.stop();
+
+      expect(results.filter((r) => r.outcome === 'broken response')).toEqual([]);
+      const answered = results.filter((r) => r.outcome === 'answered');
+      for (const { status, body } of answered) {
+        if (status === 200) expect(Object.keys(body as object)).toEqual(['data']);
+        else {
+          expect(body).toEqual({
+            error: expect.objectContaining({
+              status,
+              code: expect.any(String),
+              message: expect.any(String),
+            }),
+          });
+        }
+      }
+      // A request left unanswered was refused (sent after the port closed), never reset.
+      for (const { cause } of results.filter((r) => r.outcome === 'no response')) {
+        expect(cause).toMatch(/ECONNREFUSED/);
+      }
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+  });
+
   it('keeps every key whose create answered 201 when killed with SIGKILL under write load', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-proc-'));
     const port = await freePort();

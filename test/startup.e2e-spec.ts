@@ -136,6 +136,52 @@ describe('start-up and database outages', () => {
       }
     });
 
+    // The jest timeout is the bound's backstop: before the fix, requests held
+    // by a stalled connection waited until it came back, i.e. forever here.
+    it('answers 503 to requests in flight and new while the database stalls without resetting, health at once, and recovers', async () => {
+      const { proxy, t } = await startBehindProxy({ KEY_CACHE_TTL_S: undefined });
+      try {
+        const committed = await createKey(t);
+        const needingTheDatabase = (n: number) =>
+          Array.from({ length: n }, (_, i) =>
+            i % 2 === 0
+              ? t.http.get('/api/v1/me').set(bearer(committed.key))
+              : t.http
+                  .post('/api/v1/keys')
+                  .set(bearer(t.rootKey))
+                  .send({ name: `stalled-${i}` }),
+          );
+        proxy.stall();
+        // More than the pool's 10 connections: some wait for a connection, the rest for an answer.
+        const inFlight = Promise.all([...needingTheDatabase(12), t.http.get('/api/v1/health')]);
+        const health = await t.http.get('/api/v1/health');
+        expectError(health, 503, 'service_unavailable');
+        expect(health.body.error.details).toEqual(
+          expect.arrayContaining([{ field: 'database', message: 'not answering' }]),
+        );
+        const arrivingLater = Promise.all(needingTheDatabase(4));
+        for (const response of [...(await inFlight), ...(await arrivingLater)]) {
+          expectError(response, 503, 'service_unavailable');
+        }
+
+        proxy.resume();
+        await until(
+          async () => (await t.http.get('/api/v1/me').set(bearer(committed.key))).status === 200,
+          'the service answers again',
+          { withinMs: 5000 },
+        );
+        await t.http.get('/api/v1/health').expect(200);
+        await t.http
+          .post('/api/v1/keys')
+          .set(bearer(t.rootKey))
+          .send({ name: 'after' })
+          .expect(201);
+      } finally {
+        await t.close();
+        await proxy.cut();
+      }
+    });
+
     it('answers a key verified within KEY_CACHE_TTL_S from the cache while the database is gone', async () => {
       const { proxy, t } = await startBehindProxy({ KEY_CACHE_TTL_S: '3600' });
       try {

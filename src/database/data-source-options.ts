@@ -3,6 +3,7 @@ import { migrations } from '../../migrations';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ApiKey } from '../keys/api-key.entity';
 import { User } from '../users/user.entity';
+import { ACQUIRE_TIMEOUT_MS, boundedMysql2 } from './bounded-mysql2';
 
 export const entities = [User, ApiKey, AuditEvent];
 
@@ -12,8 +13,22 @@ export interface DatabaseSettings {
   sqlitePath: string;
 }
 
-/** One description of the database for the app, the TypeORM CLI and the tests. */
-export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+/**
+ * How long one query of a request may wait for its answer before it fails
+ * (and the request answers 503): with ACQUIRE_TIMEOUT_MS, a stalled database
+ * holds a request under 5 s.
+ */
+export const QUERY_TIMEOUT_MS = 2500;
+
+/**
+ * One description of the database for the app, the TypeORM CLI and the tests.
+ * `boundQueries` limits every query to QUERY_TIMEOUT_MS on MySQL/MariaDB: for
+ * serving requests, not for migrations, which may take longer.
+ */
+export function buildDataSourceOptions(
+  settings: DatabaseSettings,
+  { boundQueries = false }: { boundQueries?: boolean } = {},
+): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false } as const;
   if (settings.url) {
     return {
@@ -24,7 +39,8 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
       url: settings.url,
       // Dates are stored and read as UTC whatever the server's time zone.
       timezone: 'Z',
-      connectTimeout: 5000,
+      driver: boundedMysql2({ queryTimeoutMs: boundQueries ? QUERY_TIMEOUT_MS : undefined }),
+      connectTimeout: ACQUIRE_TIMEOUT_MS,
       extra: { connectionLimit: 10 },
     };
   }

@@ -11,7 +11,7 @@ import { DatabaseService } from './database.service';
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (config: ConfigType<typeof databaseConfig>) => ({
-        ...buildDataSourceOptions(config),
+        ...buildDataSourceOptions(config, { boundQueries: true }),
         // The service listens at once and connects in the background, retrying
         // until the database is there (see BootstrapService).
         manualInitialization: true,

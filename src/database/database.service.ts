@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { databaseConfig } from '../config/configuration';
+import { buildDataSourceOptions } from './data-source-options';
 import { preparePrivateSqliteFile } from './sqlite-file';
 
 @Injectable()
@@ -26,8 +27,22 @@ export class DatabaseService {
       if (this.isSqlite) preparePrivateSqliteFile(this.config.sqlitePath);
       await this.dataSource.initialize();
     }
-    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
+    const migrator = this.isSqlite ? this.dataSource : await this.unboundedDataSource();
+    try {
+      const applied = await migrator.runMigrations({ transaction: 'each' });
+      for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
+    } finally {
+      if (migrator !== this.dataSource) await migrator.destroy();
+    }
+  }
+
+  /**
+   * A connection of its own without the per-query limit of requests, for
+   * migrations: an ALTER of a large table may take longer, and a migration cut
+   * short would leave the schema half-changed. (SQLite has no such limit.)
+   */
+  private async unboundedDataSource(): Promise<DataSource> {
+    return new DataSource(buildDataSourceOptions(this.config)).initialize();
   }
 
   async ping(): Promise<void> {

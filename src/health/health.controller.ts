@@ -5,12 +5,16 @@ import {
   HealthIndicatorResult,
   HealthIndicatorService,
 } from '@nestjs/terminus';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../common/api-error';
 import { ApiDataResponse, ApiErrors } from '../common/swagger';
 import { DatabaseService } from '../database/database.service';
 import { Public } from '../permissions/permissions.decorators';
 import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 import { ReadinessService } from './readiness.service';
+
+/** How long a health check waits for the database's answer to a ping. */
+const HEALTH_PING_WAIT_MS = 1000;
 
 class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: string;
@@ -24,6 +28,9 @@ class HealthDto {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  /** The database ping in flight, shared by the health checks waiting for it. */
+  private ping?: Promise<'up' | 'unreachable'>;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -82,13 +89,25 @@ export class HealthController {
       : indicator.down({ message: 'unreachable: requests are not rate-limited' });
   }
 
+  /**
+   * One ping at a time, however many health checks arrive, and each check
+   * waits at most HEALTH_PING_WAIT_MS for it: a stalled database makes health
+   * say so at once rather than hold the load balancer's probe.
+   */
   private async databaseReachable(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('database');
-    try {
-      await this.database.ping();
-      return indicator.up();
-    } catch {
-      return indicator.down({ message: 'unreachable' });
-    }
+    this.ping ??= this.database
+      .ping()
+      .then(
+        () => 'up' as const,
+        () => 'unreachable' as const,
+      )
+      .finally(() => (this.ping = undefined));
+    const waited = new AbortController();
+    const outcome = await Promise.race([
+      this.ping,
+      sleep(HEALTH_PING_WAIT_MS, 'not answering' as const, { signal: waited.signal }),
+    ]).finally(() => waited.abort());
+    return outcome === 'up' ? indicator.up() : indicator.down({ message: outcome });
   }
 }

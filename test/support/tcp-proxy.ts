@@ -9,13 +9,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+interface Link {
+  client: Socket;
+  upstream: Socket;
+}
+
 /**
  * A TCP proxy in the test process, so a test can take a server "down" and
- * bring it back without touching the shared server itself.
+ * bring it back without touching the shared server itself: `cut` drops every
+ * connection (the server is gone), `stall` keeps them open but forwards
+ * nothing (a hung proxy or network: no reset, no answer).
  */
 export class TcpProxy {
   private server?: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly links = new Set<Link>();
+  private stalled = false;
 
   private constructor(
     readonly port: number,
@@ -29,13 +37,13 @@ export class TcpProxy {
 
   async start(): Promise<void> {
     this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+      const link = { client, upstream: connect(this.target.port, this.target.host) };
+      this.links.add(link);
+      for (const socket of [link.client, link.upstream]) {
+        socket.on('close', () => this.links.delete(link));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      if (!this.stalled) forward(link);
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
   }
@@ -44,7 +52,34 @@ export class TcpProxy {
   async cut(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
+    for (const { client, upstream } of this.links) {
+      client.destroy();
+      upstream.destroy();
+    }
     if (server) await new Promise((resolve) => server.close(resolve));
   }
+
+  /** Stops forwarding in both directions; connections, old and new, stay open and silent. */
+  stall(): void {
+    this.stalled = true;
+    for (const link of this.links) hold(link);
+  }
+
+  /** Forwards again, including what was sent during the stall. */
+  resume(): void {
+    this.stalled = false;
+    for (const link of this.links) forward(link);
+  }
+}
+
+function forward({ client, upstream }: Link): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
+}
+
+function hold({ client, upstream }: Link): void {
+  client.unpipe(upstream);
+  upstream.unpipe(client);
+  client.pause();
+  upstream.pause();
 }
