@@ -13,7 +13,7 @@ import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 import { ReadinessService } from './readiness.service';
 
 class HealthDto {
-  @ApiProperty({ example: 'ok' }) status!: string;
+  @ApiProperty({ example: 'ok', maxLength: 16 }) status!: string;
   @ApiProperty({
     example: { startup: { status: 'up' }, database: { status: 'up' }, redis: { status: 'up' } },
     description: '`redis` only when REDIS_URL is set.',

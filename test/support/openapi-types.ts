@@ -10,7 +10,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service name, version and where the API docs are */
+        /**
+         * Service name, version and where the API docs are
+         * @description Public, limited per client address.
+         */
         get: operations["AppController_info"];
         put?: never;
         post?: never;
@@ -47,7 +50,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Key and user lifecycle events, newest first */
+        /**
+         * Key and user lifecycle events, newest first
+         * @description Needs `audit.read`. Paginated; `action` filters by event name.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -64,7 +70,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users, oldest first */
+        /**
+         * List users, oldest first
+         * @description Needs `users.read`. Paginated with `page` and `per_page`.
+         */
         get: operations["UsersController_list"];
         put?: never;
         /**
@@ -85,7 +94,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one user */
+        /**
+         * Get one user
+         * @description Needs `users.read`. A 404 when no user has this id.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -106,7 +118,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The built-in roles with the permissions and scopes each grants */
+        /**
+         * The built-in roles with the permissions and scopes each grants
+         * @description Needs `users.read`: what each role grants.
+         */
         get: operations["PermissionsController_roles"];
         put?: never;
         post?: never;
@@ -123,7 +138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The resource-scope catalogue and the permissions a key may hold */
+        /**
+         * The resource-scope catalogue and the permissions a key may hold
+         * @description Any valid key may read it: the names a key's `scopes` may hold.
+         */
         get: operations["PermissionsController_scopes"];
         put?: never;
         post?: never;
@@ -164,7 +182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count the keys a clean-up would delete */
+        /**
+         * Count the keys a clean-up would delete
+         * @description Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.
+         */
         get: operations["KeysController_cleanupCounts"];
         put?: never;
         /**
@@ -205,11 +226,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one key (never its token) */
+        /**
+         * Get one key (never its token)
+         * @description Needs `api_keys.read`; another user's key is a 404 unless the role acts on all users.
+         */
         get: operations["KeysController_get"];
         put?: never;
         post?: never;
-        /** Delete a key; its token fails at once */
+        /**
+         * Delete a key; its token fails at once
+         * @description Needs `api_keys.delete`. The root key is managed through its key file (409).
+         */
         delete: operations["KeysController_remove"];
         options?: never;
         head?: never;
@@ -267,7 +294,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller: its user, role, key and effective grants */
+        /**
+         * The caller: its user, role, key and effective grants
+         * @description Any valid key: who it belongs to and what it may do now.
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -934,6 +964,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -945,6 +981,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -954,6 +998,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -980,6 +1042,24 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["HealthDto"];
                     };
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description `service_unavailable`: starting up or the database is unreachable. */
@@ -1019,6 +1099,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1031,6 +1117,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1055,6 +1147,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1073,6 +1171,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1091,6 +1195,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1100,6 +1212,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1143,6 +1273,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,6 +1291,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1179,6 +1321,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1197,6 +1345,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1215,6 +1369,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1224,6 +1386,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1266,6 +1446,12 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,6 +1463,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1301,6 +1493,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1319,6 +1517,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1337,6 +1541,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1355,6 +1565,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1364,6 +1582,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1405,6 +1641,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1416,6 +1658,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1440,6 +1688,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1458,6 +1712,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1476,6 +1736,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1494,6 +1760,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1503,6 +1777,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1548,6 +1840,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1559,6 +1857,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1583,6 +1887,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1601,6 +1911,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1619,6 +1935,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1637,6 +1959,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,6 +1983,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1664,6 +2000,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1702,6 +2056,12 @@ export interface operations {
             /** @description Every role. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1713,6 +2073,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1731,6 +2097,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1749,6 +2121,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1758,6 +2138,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1796,6 +2194,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1807,6 +2211,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1825,6 +2235,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +2259,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1852,6 +2276,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1901,6 +2343,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1913,6 +2361,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1937,6 +2391,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1955,6 +2415,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1973,6 +2439,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1982,6 +2456,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2024,6 +2516,12 @@ export interface operations {
             /** @description Created; `key` is the token, shown only here. */
             201: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2035,6 +2533,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2059,6 +2563,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2077,6 +2587,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,6 +2611,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2113,6 +2635,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2122,6 +2652,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2163,6 +2711,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2174,6 +2728,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2198,6 +2758,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2216,6 +2782,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2234,6 +2806,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2243,6 +2823,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2288,6 +2886,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2299,6 +2903,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2323,6 +2933,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2957,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2359,6 +2981,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2368,6 +2998,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2413,6 +3061,12 @@ export interface operations {
             /** @description Received. */
             202: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2424,6 +3078,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2452,6 +3112,14 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2461,6 +3129,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2484,6 +3170,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2495,6 +3187,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2519,6 +3217,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2537,6 +3241,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2555,6 +3265,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2573,6 +3289,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2582,6 +3306,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2623,6 +3365,12 @@ export interface operations {
             /** @description Revoked. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2632,6 +3380,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2656,6 +3410,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2674,6 +3434,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2692,6 +3458,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2710,6 +3482,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2728,6 +3506,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2737,6 +3523,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2782,6 +3586,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2793,6 +3603,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,6 +3633,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2835,6 +3657,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2853,6 +3681,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2871,6 +3705,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2889,6 +3729,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,6 +3746,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2943,6 +3809,12 @@ export interface operations {
             /** @description The key with its new token in `key`. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2954,6 +3826,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2978,6 +3856,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,6 +3880,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3014,6 +3904,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,6 +3928,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3050,6 +3952,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3059,6 +3969,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -3101,6 +4029,12 @@ export interface operations {
             /** @description The verdict; `valid` is true only for VALID. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3112,6 +4046,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3136,6 +4076,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3154,6 +4100,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3172,6 +4124,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3181,6 +4141,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -3219,6 +4197,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3230,6 +4214,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3248,6 +4238,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3266,6 +4262,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3275,6 +4279,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */

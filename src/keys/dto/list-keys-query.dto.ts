@@ -28,7 +28,11 @@ export class ListKeysQueryDto extends PageQueryDto {
   @IsIn(KEY_STATUS_FILTERS)
   status?: KeyStatusFilter;
 
-  @ApiPropertyOptional({ example: 'deploy', description: 'Name contains this text.' })
+  @ApiPropertyOptional({
+    example: 'deploy',
+    maxLength: 128,
+    description: 'Name contains this text.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(128)
