@@ -11,7 +11,12 @@ import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { acceptOnlyJsonBodies } from './common/json-body';
 import { closeGracefully } from './common/graceful-close';
-import { API_KEY_SCHEME, BEARER_SCHEME, documentJsonOnlyBodies } from './common/swagger';
+import {
+  API_KEY_SCHEME,
+  BEARER_SCHEME,
+  completeOpenApiDocument,
+  documentJsonOnlyBodies,
+} from './common/swagger';
 import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
@@ -80,7 +85,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
  * same document to `openapi.json`.
  */
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  return documentJsonOnlyBodies(SwaggerModule.createDocument(app, openApiConfig()));
+  return completeOpenApiDocument(
+    documentJsonOnlyBodies(SwaggerModule.createDocument(app, openApiConfig())),
+  );
 }
 
 function openApiConfig() {
@@ -94,7 +101,7 @@ function openApiConfig() {
     )
     .setVersion(version)
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-    .addServer('/', 'The instance serving this document')
+    .addServer('/', 'This instance, whatever its environment (local, staging or production)')
     .addTag('keys', 'Create, list, change, regenerate, delete, verify and report API keys.')
     .addTag('auth', 'Who the calling key belongs to and what it may do.')
     .addTag('users', 'The people and programs that own keys.')
@@ -103,7 +110,14 @@ function openApiConfig() {
     .addTag('health', 'Liveness and readiness for load balancers.')
     .addTag('service', 'What this service is.')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'An API key: lk_ + 64 hex' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An opaque API key (`lk_` + 64 hex digits), not a JWT: it carries no claims, and the service ' +
+          'checks it against the SHA-256 hash it stores.',
+      },
       BEARER_SCHEME,
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, API_KEY_SCHEME)

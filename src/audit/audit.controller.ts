@@ -15,7 +15,10 @@ export class AuditController {
 
   @Get()
   @RequirePermissions(Permission.AuditRead)
-  @ApiOperation({ summary: 'Key and user lifecycle events, newest first' })
+  @ApiOperation({
+    summary: 'Key and user lifecycle events, newest first',
+    description: 'Needs `audit.read`. Paginated; `action` filters by event name.',
+  })
   @ApiPageResponse(AuditEventDto)
   @ApiErrors(400)
   async list(@Query() query: ListAuditEventsQueryDto): Promise<Page<AuditEventDto>> {

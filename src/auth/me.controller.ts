@@ -14,7 +14,10 @@ export class MeController {
 
   @Get()
   @RequireKey()
-  @ApiOperation({ summary: 'The caller: its user, role, key and effective grants' })
+  @ApiOperation({
+    summary: 'The caller: its user, role, key and effective grants',
+    description: 'Any valid key: who it belongs to and what it may do now.',
+  })
   @ApiDataResponse(MeResponseDto)
   me(@CurrentPrincipal() principal: Principal): { data: MeResponseDto } {
     const { user, key } = principal;

@@ -1,8 +1,28 @@
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import { execFileSync } from 'node:child_process';
 import { backportAsyncResourceBind } from './async-resource-bind';
 
 describe('backportAsyncResourceBind', () => {
   beforeAll(() => backportAsyncResourceBind());
+
+  it('replaces bind on Node 20 to 24, whose bind adds the property, and not from Node 25 on', () => {
+    // In a fresh process: this one's bind may have been replaced already
+    // (core modules outlive jest's module registry between test files).
+    const probe = `
+      const { AsyncResource } = require('node:async_hooks');
+      const own = AsyncResource.prototype.bind;
+      const needed = 'asyncResource' in new AsyncResource('probe').bind(() => undefined);
+      require('./async-resource-bind').backportAsyncResourceBind();
+      console.log(JSON.stringify({ needed, replaced: AsyncResource.prototype.bind !== own }));`;
+    const output = execFileSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-e', probe],
+      { cwd: __dirname, encoding: 'utf8' },
+    );
+    const needed = Number(process.versions.node.split('.')[0]) < 25;
+
+    expect(JSON.parse(output)).toEqual({ needed, replaced: needed });
+  });
 
   const storage = new AsyncLocalStorage<string>();
 

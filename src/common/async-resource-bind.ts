@@ -1,11 +1,15 @@
 import { AsyncResource } from 'node:async_hooks';
 
-type Bind = (this: AsyncResource, fn: (...args: unknown[]) => unknown, thisArg?: unknown) => unknown;
+type Bind = (
+  this: AsyncResource,
+  fn: (...args: unknown[]) => unknown,
+  thisArg?: unknown,
+) => unknown;
 
 /**
- * Node 20's `AsyncResource.prototype.bind` gives every bound function a
+ * Up to Node 24, `AsyncResource.prototype.bind` gives every bound function a
  * deprecated `asyncResource` property (DEP0172) made of two `deprecate()`
- * wrappers, which cost about 11 µs per call here. Fastify binds one function
+ * wrappers, which cost about 11 µs per call on Node 20. Fastify binds one function
  * per request that has a body, so on Node 20 this was a tenth of
  * `POST /keys/verify`'s CPU time (BENCHMARKS.md). Node 25 removed the
  * property (nodejs/node#58618); this puts Node 25's `bind` in place where the

@@ -5,9 +5,14 @@ import {
   ApiPropertyOptional,
   ApiResponse,
   getSchemaPath,
-  OpenAPIObject,
+  type OpenAPIObject,
 } from '@nestjs/swagger';
-import { PageMetaDto } from './pagination';
+import type {
+  OperationObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { MAX_DATE_TIME_CHARS } from './bounds';
+import { MAX_PER_PAGE, PageMetaDto } from './pagination';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
@@ -20,7 +25,7 @@ class ErrorDetailDto {
 
 class ErrorPayloadDto {
   @ApiProperty({ example: 400 }) status!: number;
-  @ApiProperty({ example: 'validation_failed' }) code!: string;
+  @ApiProperty({ example: 'validation_failed', maxLength: 64 }) code!: string;
   @ApiProperty({ example: 'Invalid request: check name.' }) message!: string;
   @ApiPropertyOptional({
     type: [ErrorDetailDto],
@@ -41,6 +46,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: '`conflict` (name taken) or `key_limit_reached`.',
   415: '`unsupported_media_type`: the body is not sent as `Content-Type: application/json`.',
   429: '`rate_limited`: see `Retry-After`.',
+  500: '`internal_error`: a fault of the service, logged; the body says nothing more.',
   503: '`service_unavailable`: starting up or the database is unreachable.',
 };
 
@@ -66,6 +72,7 @@ const ERROR_EXAMPLES: Record<number, ErrorPayloadDto> = {
     message: 'The request body must be JSON, sent with Content-Type: application/json.',
   },
   429: { status: 429, code: 'rate_limited', message: 'Rate limit exceeded: retry in 42 s.' },
+  500: { status: 500, code: 'internal_error', message: 'Internal server error.' },
   503: {
     status: 503,
     code: 'service_unavailable',
@@ -108,12 +115,12 @@ export function documentJsonOnlyBodies(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Documents a `{"data": <model>}` body, or `{"data": [<model>]}` with `isArray`. */
+/** Documents a `{"data": <model>}` body, or `{"data": [<model>]}` of at most `maxItems`. */
 export function ApiDataResponse(
   model: Type<unknown>,
   status = 200,
   description = 'OK',
-  isArray = false,
+  maxItems?: number,
 ) {
   const item = { $ref: getSchemaPath(model) };
   return applyDecorators(
@@ -124,7 +131,9 @@ export function ApiDataResponse(
       schema: {
         type: 'object',
         required: ['data'],
-        properties: { data: isArray ? { type: 'array', items: item } : item },
+        properties: {
+          data: maxItems === undefined ? item : { type: 'array', maxItems, items: item },
+        },
       },
     }),
   );
@@ -141,10 +150,98 @@ export function ApiPageResponse(model: Type<unknown>) {
         type: 'object',
         required: ['data', 'meta'],
         properties: {
-          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          data: { type: 'array', maxItems: MAX_PER_PAGE, items: { $ref: getSchemaPath(model) } },
           meta: { $ref: getSchemaPath(PageMetaDto) },
         },
       },
     }),
   );
+}
+
+type Schema = Record<string, unknown>;
+
+/** Bounds that a string's format implies, true of requests and responses alike. */
+const FORMAT_MAX_LENGTH: Record<string, number> = {
+  uuid: 36,
+  // Responses print toISOString() (24 characters); requests are held to this.
+  'date-time': MAX_DATE_TIME_CHARS,
+};
+
+function boundFormattedStrings(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(boundFormattedStrings);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Schema;
+  const bound = typeof schema.format === 'string' ? FORMAT_MAX_LENGTH[schema.format] : undefined;
+  if (schema.type === 'string' && bound !== undefined) schema.maxLength ??= bound;
+  Object.values(schema).forEach(boundFormattedStrings);
+}
+
+const RATE_LIMIT_HEADERS = {
+  'X-RateLimit-Limit': 'The budget of requests in the current window.',
+  'X-RateLimit-Remaining': 'Requests left in the current window.',
+  'X-RateLimit-Reset': 'Seconds until the current window ends.',
+};
+
+/**
+ * The rate-limit headers on every answer of a limited operation (those that
+ * can answer 429): sent on each counted answer, so not required (503s and
+ * `ip_not_allowed` come before counting, and none are sent while Redis is
+ * away); a 429 always carries `Retry-After`.
+ */
+function declareRateLimitHeaders(document: OpenAPIObject): void {
+  const integer = (description: string) => ({
+    description,
+    schema: { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  });
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path as Record<string, OperationObject>)) {
+      const responses = operation.responses as Record<string, ResponseObject> | undefined;
+      if (!responses?.['429']) continue;
+      for (const [status, response] of Object.entries(responses)) {
+        if (!/^[24]/.test(status)) continue;
+        response.headers = {
+          ...response.headers,
+          ...Object.fromEntries(
+            Object.entries(RATE_LIMIT_HEADERS).map(([name, text]) => [name, integer(text)]),
+          ),
+        };
+      }
+      responses['429'].headers = {
+        ...responses['429'].headers,
+        'Retry-After': { ...integer('Seconds until the window ends.'), required: true },
+      };
+    }
+  }
+}
+
+/** Any operation may fail with a 500 in the envelope (AllExceptionsFilter). */
+function declareInternalErrors(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path as Record<string, OperationObject>)) {
+      operation.responses['500'] ??= {
+        description: ERROR_DESCRIPTIONS[500],
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorResponseDto) },
+            example: { error: ERROR_EXAMPLES[500] },
+          },
+        },
+      };
+    }
+  }
+}
+
+/**
+ * What the decorators cannot say, added to the generated document: bounds
+ * implied by string formats, the rate-limit headers, the 500 answer, and
+ * that the server is public (`x-internal: false`): the service's clients
+ * call it from anywhere.
+ */
+export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  for (const server of document.servers ?? []) Object.assign(server, { 'x-internal': false });
+  boundFormattedStrings(document.components?.schemas);
+  boundFormattedStrings(document.paths);
+  declareRateLimitHeaders(document);
+  declareInternalErrors(document);
+  return document;
 }

@@ -17,7 +17,7 @@ import { ReadinessService } from './readiness.service';
 const HEALTH_PING_WAIT_MS = 1000;
 
 class HealthDto {
-  @ApiProperty({ example: 'ok' }) status!: string;
+  @ApiProperty({ example: 'ok', maxLength: 16 }) status!: string;
   @ApiProperty({
     example: { startup: { status: 'up' }, database: { status: 'up' }, redis: { status: 'up' } },
     description: '`redis` only when REDIS_URL is set.',

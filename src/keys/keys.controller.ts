@@ -90,7 +90,11 @@ export class KeysController {
 
   @Get('cleanup')
   @RequirePermissions(Permission.ApiKeysRead)
-  @ApiOperation({ summary: 'Count the keys a clean-up would delete' })
+  @ApiOperation({
+    summary: 'Count the keys a clean-up would delete',
+    description:
+      'Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.',
+  })
   @ApiDataResponse(CleanupCountsDto)
   @ApiErrors(400)
   async cleanupCounts(
@@ -142,7 +146,11 @@ export class KeysController {
 
   @Get(':id')
   @RequirePermissions(Permission.ApiKeysRead)
-  @ApiOperation({ summary: 'Get one key (never its token)' })
+  @ApiOperation({
+    summary: 'Get one key (never its token)',
+    description:
+      "Needs `api_keys.read`; another user's key is a 404 unless the role acts on all users.",
+  })
   @ApiDataResponse(ApiKeyResponseDto)
   @ApiErrors(400, 404)
   async get(
@@ -194,7 +202,10 @@ export class KeysController {
 
   @Delete(':id')
   @RequirePermissions(Permission.ApiKeysDelete)
-  @ApiOperation({ summary: 'Delete a key; its token fails at once' })
+  @ApiOperation({
+    summary: 'Delete a key; its token fails at once',
+    description: 'Needs `api_keys.delete`. The root key is managed through its key file (409).',
+  })
   @ApiOkResponse({ type: KeyRevokedResponseDto, description: 'Revoked.' })
   @ApiErrors(400, 404, 409)
   async remove(

@@ -15,8 +15,11 @@ export class PermissionsController {
 
   @Get('roles')
   @RequirePermissions(Permission.UsersRead)
-  @ApiOperation({ summary: 'The built-in roles with the permissions and scopes each grants' })
-  @ApiDataResponse(RoleResponseDto, 200, 'Every role.', true)
+  @ApiOperation({
+    summary: 'The built-in roles with the permissions and scopes each grants',
+    description: 'Needs `users.read`: what each role grants.',
+  })
+  @ApiDataResponse(RoleResponseDto, 200, 'Every role.', ALL_ROLES.length)
   roles(): { data: RoleResponseDto[] } {
     return {
       data: ALL_ROLES.map((role) => ({
@@ -29,7 +32,10 @@ export class PermissionsController {
 
   @Get('scopes')
   @RequireKey()
-  @ApiOperation({ summary: 'The resource-scope catalogue and the permissions a key may hold' })
+  @ApiOperation({
+    summary: 'The resource-scope catalogue and the permissions a key may hold',
+    description: "Any valid key may read it: the names a key's `scopes` may hold.",
+  })
   @ApiDataResponse(ScopeCatalogueResponseDto)
   scopes(): { data: ScopeCatalogueResponseDto } {
     return {

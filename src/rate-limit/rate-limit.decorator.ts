@@ -19,6 +19,8 @@ export const RateLimitPerIp = () =>
       name: 'X-Forwarded-For',
       required: false,
       example: '203.0.113.7',
+      // Node refuses requests whose headers exceed 16 KiB together.
+      schema: { type: 'string', maxLength: 16384 },
       description:
         "The client address that is limited, read from the entries that TRUST_PROXY's proxies appended.",
     }),

@@ -52,7 +52,10 @@ export class UsersController {
 
   @Get()
   @RequirePermissions(Permission.UsersRead)
-  @ApiOperation({ summary: 'List users, oldest first' })
+  @ApiOperation({
+    summary: 'List users, oldest first',
+    description: 'Needs `users.read`. Paginated with `page` and `per_page`.',
+  })
   @ApiPageResponse(UserResponseDto)
   @ApiErrors(400)
   async list(@Query() query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
@@ -62,7 +65,10 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermissions(Permission.UsersRead)
-  @ApiOperation({ summary: 'Get one user' })
+  @ApiOperation({
+    summary: 'Get one user',
+    description: 'Needs `users.read`. A 404 when no user has this id.',
+  })
   @USER_ID
   @ApiDataResponse(UserResponseDto)
   @ApiErrors(400, 404)

@@ -1,20 +1,62 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'console');
+const ROOT = join(__dirname, '..', '..');
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'test-results', 'console');
+
+/** Where @sparticuz/chromium's binary is unpacked: inside node_modules, so `npm ci` starts afresh. */
+function bundledChromiumDir(): string {
+  const { version } = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules', '@sparticuz', 'chromium', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return join(ROOT, 'node_modules', '.cache', 'latchkey-chromium', version);
+}
 
 /**
- * Debian's Chromium, headless, with nothing that reaches out to the network.
- * Fails (never skips) when it is not installed, like the MariaDB and Redis tests.
+ * The Chromium that ships in the `@sparticuz/chromium` tarball (a
+ * devDependency), unpacked once. The package is an ES module that unpacks
+ * into `os.tmpdir()`, so a child Node does it with TMPDIR pointed at a
+ * scratch folder, which is then renamed into place: a run that stops half
+ * way never leaves a partial binary behind.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
+function bundledChromium(): string {
+  const dir = bundledChromiumDir();
+  const binary = join(dir, 'chromium');
+  if (existsSync(binary)) return binary;
+  const scratch = `${dir}.${process.pid}.tmp`;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "const { default: c } = await import('@sparticuz/chromium'); await c.executablePath();",
+    ],
+    { cwd: ROOT, env: { ...process.env, TMPDIR: scratch }, stdio: 'inherit' },
+  );
+  try {
+    renameSync(scratch, dir);
+  } catch (error) {
+    // Another run unpacked it first: keep that one.
+    rmSync(scratch, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
   }
+  return binary;
+}
+
+/** Debian's Chromium when it is installed (`apt-get install -y chromium`), else the bundled one. */
+export function chromiumExecutable(): string {
+  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : bundledChromium();
+}
+
+/** Chromium, headless, with nothing that reaches out to the network. */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumExecutable(),
     args: [
       '--headless',
       '--no-sandbox',

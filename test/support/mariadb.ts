@@ -1,6 +1,9 @@
 import { createConnection } from 'mysql2/promise';
 
 const DEFAULT_URL = 'mariadb://root@127.0.0.1:3306/latchkey_test';
+/** How to start a server the default URL reaches (README, Quick start). */
+const START_MARIADB =
+  'docker run -d -p 3306:3306 -e MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1 mariadb:11';
 
 /** The MariaDB/MySQL database the e2e suite owns; override with TEST_DATABASE_URL. */
 export function mariaDbTestUrl(): string {
@@ -23,7 +26,7 @@ export async function recreateDatabase(url: string): Promise<void> {
   const connection = await createConnection(connectionUrl(url)).catch((error: Error) => {
     throw new Error(
       `MariaDB/MySQL is required by the e2e:mariadb tests and is not reachable at ${url} ` +
-        `(${error.message}). Start it or set TEST_DATABASE_URL.`,
+        `(${error.message}). Start one with "${START_MARIADB}", or set TEST_DATABASE_URL to a database the tests may drop and recreate.`,
     );
   });
   try {

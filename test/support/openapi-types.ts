@@ -10,7 +10,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service name, version and where the API docs are */
+        /**
+         * Service name, version and where the API docs are
+         * @description Public, limited per client address.
+         */
         get: operations["AppController_info"];
         put?: never;
         post?: never;
@@ -47,7 +50,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Key and user lifecycle events, newest first */
+        /**
+         * Key and user lifecycle events, newest first
+         * @description Needs `audit.read`. Paginated; `action` filters by event name.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -64,7 +70,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users, oldest first */
+        /**
+         * List users, oldest first
+         * @description Needs `users.read`. Paginated with `page` and `per_page`.
+         */
         get: operations["UsersController_list"];
         put?: never;
         /**
@@ -85,7 +94,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one user */
+        /**
+         * Get one user
+         * @description Needs `users.read`. A 404 when no user has this id.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -106,7 +118,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The built-in roles with the permissions and scopes each grants */
+        /**
+         * The built-in roles with the permissions and scopes each grants
+         * @description Needs `users.read`: what each role grants.
+         */
         get: operations["PermissionsController_roles"];
         put?: never;
         post?: never;
@@ -123,7 +138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The resource-scope catalogue and the permissions a key may hold */
+        /**
+         * The resource-scope catalogue and the permissions a key may hold
+         * @description Any valid key may read it: the names a key's `scopes` may hold.
+         */
         get: operations["PermissionsController_scopes"];
         put?: never;
         post?: never;
@@ -164,7 +182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count the keys a clean-up would delete */
+        /**
+         * Count the keys a clean-up would delete
+         * @description Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.
+         */
         get: operations["KeysController_cleanupCounts"];
         put?: never;
         /**
@@ -205,11 +226,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one key (never its token) */
+        /**
+         * Get one key (never its token)
+         * @description Needs `api_keys.read`; another user's key is a 404 unless the role acts on all users.
+         */
         get: operations["KeysController_get"];
         put?: never;
         post?: never;
-        /** Delete a key; its token fails at once */
+        /**
+         * Delete a key; its token fails at once
+         * @description Needs `api_keys.delete`. The root key is managed through its key file (409).
+         */
         delete: operations["KeysController_remove"];
         options?: never;
         head?: never;
@@ -267,7 +294,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller: its user, role, key and effective grants */
+        /**
+         * The caller: its user, role, key and effective grants
+         * @description Any valid key: who it belongs to and what it may do now.
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -951,6 +981,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -962,6 +998,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -971,6 +1015,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -997,6 +1059,24 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["HealthDto"];
                     };
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description `service_unavailable`: starting up or the database is unreachable. */
@@ -1036,6 +1116,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1048,6 +1134,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1072,6 +1164,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1090,6 +1188,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1108,6 +1212,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1117,6 +1229,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1160,6 +1290,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1172,6 +1308,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1196,6 +1338,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1214,6 +1362,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1232,6 +1386,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1241,6 +1403,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1283,6 +1463,12 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1294,6 +1480,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1318,6 +1510,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1336,6 +1534,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1354,6 +1558,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1372,6 +1582,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1390,6 +1606,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1399,6 +1623,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1440,6 +1682,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1451,6 +1699,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1475,6 +1729,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1493,6 +1753,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1511,6 +1777,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1529,6 +1801,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1538,6 +1818,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1583,6 +1881,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1594,6 +1898,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1618,6 +1928,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1636,6 +1952,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1654,6 +1976,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1672,6 +2000,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1690,6 +2024,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1708,6 +2048,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1717,6 +2065,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1755,6 +2121,12 @@ export interface operations {
             /** @description Every role. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1766,6 +2138,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +2162,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1802,6 +2186,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1811,6 +2203,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1849,6 +2259,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1860,6 +2276,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1878,6 +2300,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1896,6 +2324,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1905,6 +2341,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -1954,6 +2408,12 @@ export interface operations {
             /** @description One page of the list. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1966,6 +2426,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1990,6 +2456,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2008,6 +2480,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2026,6 +2504,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2035,6 +2521,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2077,6 +2581,12 @@ export interface operations {
             /** @description Created; `key` is the token, shown only here. */
             201: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2088,6 +2598,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2112,6 +2628,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2130,6 +2652,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2148,6 +2676,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2166,6 +2700,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2184,6 +2724,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2193,6 +2741,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2234,6 +2800,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2245,6 +2817,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2269,6 +2847,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2287,6 +2871,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2305,6 +2895,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2314,6 +2912,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2359,6 +2975,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2370,6 +2992,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2394,6 +3022,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2412,6 +3046,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2430,6 +3070,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2448,6 +3094,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2457,6 +3111,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2502,6 +3174,12 @@ export interface operations {
             /** @description Received. */
             202: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,6 +3191,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2537,6 +3221,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2559,6 +3249,14 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2568,6 +3266,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2591,6 +3307,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2602,6 +3324,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2626,6 +3354,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2644,6 +3378,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2662,6 +3402,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2680,6 +3426,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2689,6 +3443,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2730,6 +3502,12 @@ export interface operations {
             /** @description Revoked. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2739,6 +3517,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2763,6 +3547,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2781,6 +3571,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2799,6 +3595,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,6 +3619,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2835,6 +3643,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,6 +3660,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -2889,6 +3723,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2900,6 +3740,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2924,6 +3770,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2942,6 +3794,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2960,6 +3818,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2978,6 +3842,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,6 +3866,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3014,6 +3890,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3023,6 +3907,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -3068,6 +3970,12 @@ export interface operations {
             /** @description The key with its new token in `key`. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3079,6 +3987,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3103,6 +4017,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3121,6 +4041,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3139,6 +4065,12 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3157,6 +4089,12 @@ export interface operations {
             /** @description `conflict` (name taken) or `key_limit_reached`. */
             409: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3175,6 +4113,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3193,6 +4137,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3202,6 +4154,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -3244,6 +4214,12 @@ export interface operations {
             /** @description The verdict; `valid` is true only for VALID. */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3255,6 +4231,12 @@ export interface operations {
             /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
             400: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3279,6 +4261,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,6 +4285,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3315,6 +4309,12 @@ export interface operations {
             /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
             415: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +4333,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3342,6 +4350,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */
@@ -3380,6 +4406,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3391,6 +4423,12 @@ export interface operations {
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
             401: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3409,6 +4447,12 @@ export interface operations {
             /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
             403: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3427,6 +4471,14 @@ export interface operations {
             /** @description `rate_limited`: see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3436,6 +4488,24 @@ export interface operations {
                      *         "status": 429,
                      *         "code": "rate_limited",
                      *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
                      *       }
                      *     }
                      */

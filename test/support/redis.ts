@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 
 const DEFAULT_URL = 'redis://127.0.0.1:6379/15';
+/** How to start a server the default URL reaches (README, Quick start). */
+const START_REDIS = 'redis-server --daemonize yes --save "" --appendonly no';
 
 /** The Redis server the tests use; override with REDIS_TEST_URL. */
 export function redisServerUrl(): URL {
@@ -37,8 +39,8 @@ export async function requireRedis(): Promise<void> {
     await client.ping();
   } catch (error) {
     throw new Error(
-      `Redis is required by the rate-limit tests and is not reachable at ${url.host} ` +
-        `(${(error as Error).message}). Start it or set REDIS_TEST_URL.`,
+      `Redis is required by the rate-limit and key-cache tests and is not reachable at ${url.host} ` +
+        `(${(error as Error).message}). Start one with '${START_REDIS}' (or 'docker run -d -p 6379:6379 redis:7'), or set REDIS_TEST_URL.`,
     );
   } finally {
     client.disconnect();

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { MAX_DATE_TIME_CHARS, MaxChars } from '../../common/bounds';
 import { KeyTier } from '../api-key.entity';
 import {
   IsFutureDate,
@@ -56,6 +57,7 @@ export class CreateKeyDto {
     example: '2027-01-01T00:00:00Z',
     description: 'ISO 8601, in the future. Not with expires_in_days.',
   })
+  @MaxChars(MAX_DATE_TIME_CHARS)
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   @IsFutureDate()

@@ -31,6 +31,7 @@ export class ListKeysQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: 'deploy',
+    maxLength: 128,
     description: 'Name contains this text (compared in Unicode NFC, as names are stored).',
   })
   @IsOptional()

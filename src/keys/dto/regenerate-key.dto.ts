@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { MAX_DATE_TIME_CHARS, MaxChars } from '../../common/bounds';
 import { IsFutureDate, NotNullWhenPresent } from './validators';
 
 export class RegenerateKeyDto {
@@ -22,6 +23,7 @@ export class RegenerateKeyDto {
     example: '2027-06-01T00:00:00Z',
     description: 'New expiry (future); `null` for never. Omitted: the expiry stays.',
   })
+  @MaxChars(MAX_DATE_TIME_CHARS)
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsISO8601({ strict: true, strictSeparator: true })
   @IsFutureDate()

@@ -6,6 +6,7 @@ export class ReportLeakDto {
     example: ['lk_9c1e…'],
     minItems: 1,
     maxItems: 100,
+    items: { type: 'string', maxLength: 256 },
     description: 'Tokens found in the open.',
   })
   @IsArray()

@@ -1,16 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsOptional,
   IsString,
-  MaxLength,
   registerDecorator,
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
+import {
+  EachMaxChars,
+  MAX_ALLOWLIST_ENTRIES,
+  MAX_IP_CHARS,
+  MAX_SCOPE_CHARS,
+  MAX_SCOPES,
+  MaxItems,
+} from '../../common/bounds';
 import { isValidAllowlistEntry } from '../ip-allowlist';
 
 /**
@@ -105,10 +111,10 @@ export const IsOptionalScopeList = ({ nullable = true } = {}) =>
   applyDecorators(
     nullable ? IsOptional() : NotNullWhenPresent(),
     IsArray(),
-    ArrayMaxSize(64),
+    MaxItems(MAX_SCOPES),
     ArrayUnique(),
     IsString({ each: true }),
-    MaxLength(64, { each: true }),
+    EachMaxChars(MAX_SCOPE_CHARS),
   );
 
 /** An optional IP allowlist: at most 100 addresses or CIDRs. */
@@ -116,6 +122,7 @@ export const IsOptionalAllowlist = ({ nullable = true } = {}) =>
   applyDecorators(
     nullable ? IsOptional() : NotNullWhenPresent(),
     IsArray(),
-    ArrayMaxSize(100),
+    MaxItems(MAX_ALLOWLIST_ENTRIES),
     IsAllowlistEntry({ each: true }),
+    EachMaxChars(MAX_IP_CHARS),
   );

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyTier } from '../api-key.entity';
-import { ApiExpiresAt } from './api-key-response.dto';
+import { ApiExpiresAt, SCOPES_BOUNDS } from './api-key-response.dto';
 import { VERIFICATION_CODES, type VerificationCode } from '../verification-codes';
 
 export class VerifyRateLimitDto {
@@ -31,6 +31,7 @@ export class VerifyKeyResponseDto {
 
   @ApiPropertyOptional({
     example: ['read:assets'],
+    ...SCOPES_BOUNDS,
     description: "The key's effective grants: its scopes within its owner's current role.",
   })
   scopes?: string[];

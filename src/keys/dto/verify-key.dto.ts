@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIP, IsOptional, IsString, Length } from 'class-validator';
+import { MAX_IP_CHARS, MaxChars } from '../../common/bounds';
 import { IsOptionalScopeList } from './validators';
 
 export class VerifyKeyDto {
   @ApiProperty({
     example: 'lk_9c1e…',
+    minLength: 1,
+    maxLength: 256,
     description: 'The token a client presented to your service. Malformed tokens are NOT_FOUND.',
   })
   @IsString()
@@ -26,6 +29,7 @@ export class VerifyKeyDto {
       "The client's address, checked against the key's `allowed_ips`. Left out: a key with an " +
       'allowlist is IP_NOT_ALLOWED (the address cannot be shown to be allowed); a key without one is unaffected.',
   })
+  @MaxChars(MAX_IP_CHARS)
   @IsOptional()
   @IsIP(undefined, { message: 'ip must be an IPv4 or IPv6 address' })
   ip?: string;

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { MAX_EMAIL_CHARS } from '../../common/bounds';
 import { IsPrintableText, NormalizeText, NotNullWhenPresent } from '../../keys/dto/validators';
 import { Role } from '../../permissions/permission';
 import { UserStatus } from '../user.entity';
@@ -37,6 +38,7 @@ export const UserEmail = () =>
     ApiPropertyOptional({
       type: String,
       nullable: true,
+      maxLength: MAX_EMAIL_CHARS,
       example: 'billing@example.com',
       description: 'Unique when set; stored lower-case. `null` clears it.',
     }),
@@ -45,7 +47,7 @@ export const UserEmail = () =>
       typeof value === 'string' ? value.trim().normalize('NFC').toLowerCase() : value,
     ),
     IsString(),
-    MaxLength(254),
+    MaxLength(MAX_EMAIL_CHARS),
     IsPrintableText(),
     IsEmail({}, { message: 'email must be an e-mail address, e.g. dora@example.com' }),
   );

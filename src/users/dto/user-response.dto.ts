@@ -1,11 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_EMAIL_CHARS, MAX_NAME_CHARS } from '../../common/bounds';
 import { Role } from '../../permissions/permission';
 import { UserStatus } from '../user.entity';
 
 export class UserResponseDto {
   @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'billing-service' }) name!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'billing@example.com' })
+  @ApiProperty({ example: 'billing-service', maxLength: MAX_NAME_CHARS }) name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'billing@example.com',
+    maxLength: MAX_EMAIL_CHARS,
+  })
   email!: string | null;
   @ApiProperty({ example: 'viewer', enum: Role }) role!: Role;
   @ApiProperty({ example: 'active', enum: UserStatus }) status!: UserStatus;
