@@ -263,6 +263,31 @@ describe('web console (Chromium)', () => {
     await context.close();
   });
 
+  it('lets a manager create a key without a tier choice, which only admins have', async () => {
+    const manager = await createUser(t, { name: 'mona', role: 'manager' });
+    const key = await createKey(t, {
+      name: 'mona-console',
+      owner_id: manager.id,
+      scopes: ['api_keys.read', 'api_keys.write'],
+    });
+    page = await open(key.key);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create key' });
+    const tier = dialog.getByLabel('Tier');
+    expect(await tier.isDisabled()).toBe(true);
+    expect(await dialog.textContent()).toContain("only admins set or change a key's tier");
+    await dialog.getByLabel('Name').fill('mona-reports');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    await page
+      .getByRole('dialog', { name: 'Key created' })
+      .getByRole('button', { name: 'Done' })
+      .click();
+    await row('mona-reports').waitFor();
+    expect(await row('mona-reports').textContent()).toContain('standard');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('shows a viewer key its write actions disabled, with the reason', async () => {
     const viewer = await createUser(t, { name: 'vera', role: 'viewer' });
     await createKey(t, { name: 'vera-reads', owner_id: viewer.id });

@@ -47,6 +47,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
           'last_used',
           'last_used_ip',
           'leaked_at',
+          'is_root',
           'masked_key',
           'name',
           'owner_id',

@@ -156,6 +156,12 @@ describe('the root key (SPEC section 3)', () => {
       409,
       'conflict',
     );
+    const isRoot = async (id: string): Promise<boolean> => {
+      const shown = await first.http.get(`/api/v1/keys/${id}`).set(bearer(first.rootKey));
+      return (shown.body as { data: { is_root: boolean } }).data.is_root;
+    };
+    expect(await isRoot(rootId)).toBe(true);
+    expect(await isRoot(namedRoot.id)).toBe(false);
 
     const { t: second } = await restart(first);
     t = second;

@@ -21,6 +21,8 @@ export interface ApiKey {
   scopes: string[];
   tier: Tier;
   status: 'active' | 'inactive';
+  leaked_at: string | null;
+  is_root: boolean;
   expires_at: string | null;
   expired: boolean;
   allowed_ips: string[];

@@ -13,6 +13,7 @@ export function presentKey(key: ApiKey, now = new Date()): ApiKeyResponseDto {
     tier: key.tier,
     status: key.status,
     leaked_at: key.leakedAt?.toISOString() ?? null,
+    is_root: key.isRoot,
     expires_at: key.expiresAt?.toISOString() ?? null,
     expired: isExpired(key.expiresAt, now),
     allowed_ips: key.allowedIps,

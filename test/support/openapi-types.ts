@@ -576,6 +576,11 @@ export interface components {
              */
             leaked_at: string | null;
             /**
+             * @description True for the root key (current or revoked by a rotation): it is managed through its key file, and changing, regenerating or deleting it here is a 409.
+             * @example false
+             */
+            is_root: boolean;
+            /**
              * Format: date-time
              * @description null: never expires.
              * @example 2027-01-01T00:00:00.000Z
@@ -693,6 +698,11 @@ export interface components {
              * @example null
              */
             leaked_at: string | null;
+            /**
+             * @description True for the root key (current or revoked by a rotation): it is managed through its key file, and changing, regenerating or deleting it here is a 409.
+             * @example false
+             */
+            is_root: boolean;
             /**
              * Format: date-time
              * @description null: never expires.

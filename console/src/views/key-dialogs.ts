@@ -64,13 +64,20 @@ function scopePicker(
   };
 }
 
-function tierSelect(current: string): HTMLSelectElement {
+const TIER_HINT = 'Sets the rate limit.';
+const ADMIN_ONLY_TIER_HINT = "Sets the rate limit; only admins set or change a key's tier.";
+
+/** The tier picker; only admins may change it (the API answers 403 to anyone else). */
+function tierSelect(ctx: Context, current: string): HTMLSelectElement {
   return h(
     'select',
-    {},
+    { disabled: ctx.me.user.role !== 'admin' },
     TIERS.map((tier) => h('option', { value: tier, selected: tier === current }, tier)),
   );
 }
+
+const tierHint = (select: HTMLSelectElement) =>
+  select.disabled ? ADMIN_ONLY_TIER_HINT : TIER_HINT;
 
 /** never / N days / a date; `body()` gives the request fields for the choice. */
 function expiryPicker(neverValue: 'omit' | 'null'): {
@@ -194,7 +201,7 @@ export function createKeyDialog(ctx: Context, done: Done): void {
     const name = h('input', { type: 'text', required: true, maxlength: 128, autocomplete: 'off' });
     const nameField = field('Name', name, "1–128 characters, unique among the owner's keys.");
     const scopes = scopePicker(ctx, []);
-    const tier = tierSelect('standard');
+    const tier = tierSelect(ctx, 'standard');
     const expiry = expiryPicker('omit');
     const owner = h(
       'select',
@@ -215,7 +222,7 @@ export function createKeyDialog(ctx: Context, done: Done): void {
           const body = {
             name: name.value.trim(),
             scopes: scopes.value(),
-            tier: tier.value,
+            ...(tier.disabled ? {} : { tier: tier.value }),
             ...expiryBody,
             ...(owner.value ? { owner_id: owner.value } : {}),
           };
@@ -230,7 +237,7 @@ export function createKeyDialog(ctx: Context, done: Done): void {
         nameField.row,
         ctx.me.user.role === 'admin' && ctx.users.size > 1 ? field('Owner', owner).row : null,
         scopes.element,
-        field('Tier', tier, 'Sets the rate limit.').row,
+        field('Tier', tier, tierHint(tier)).row,
         ...expiry.rows,
         errors.element,
       ),
@@ -304,7 +311,7 @@ export function editKeyDialog(ctx: Context, key: ApiKey, done: Done): void {
   openDialog(`Edit "${key.name}"`, (close) => {
     const name = h('input', { type: 'text', value: key.name, maxlength: 128, autocomplete: 'off' });
     const scopes = scopePicker(ctx, key.scopes);
-    const tier = tierSelect(key.tier);
+    const tier = tierSelect(ctx, key.tier);
     const ips = ipList(key.allowed_ips);
     const errors = errorBox();
     return [
@@ -328,7 +335,7 @@ export function editKeyDialog(ctx: Context, key: ApiKey, done: Done): void {
         close,
         field('Name', name).row,
         scopes.element,
-        field('Tier', tier).row,
+        field('Tier', tier, tierHint(tier)).row,
         ips.element,
         errors.element,
       ),

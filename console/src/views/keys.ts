@@ -245,15 +245,15 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
 
   /**
    * Whether this key may be changed from here, and why not: the grant, and
-   * for the bootstrap key (named root, owned by root) its key file, since
-   * the API refuses every change to it with a 409.
+   * for a root key its key file, since the API refuses every change to it
+   * with a 409.
    */
   function rowPermission(
     key: ApiKey,
     granted: boolean,
     grant: string,
   ): { allowed: boolean; reason: string } {
-    if (key.name === 'root' && ctx.users.get(key.owner_id) === 'root') {
+    if (key.is_root) {
       return { allowed: false, reason: ROOT_KEY_REASON };
     }
     return { allowed: granted, reason: lacks(grant) };

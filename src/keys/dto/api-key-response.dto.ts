@@ -45,6 +45,13 @@ export class ApiKeyResponseDto {
       'Such a key is switched on again only by regenerating it, which clears this.',
   })
   leaked_at!: string | null;
+  @ApiProperty({
+    example: false,
+    description:
+      'True for the root key (current or revoked by a rotation): it is managed through its key file, ' +
+      'and changing, regenerating or deleting it here is a 409.',
+  })
+  is_root!: boolean;
   @ApiExpiresAt()
   expires_at!: string | null;
   @ApiProperty({ example: false, description: 'True once expires_at has passed.' })
