@@ -10,7 +10,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -188,6 +188,8 @@ export class KeysController {
       'Same id, new token in `key` (shown once). The old token fails at once or after `grace_period_s`. ' +
       'The caller must hold every grant of the key, as to create it (403 otherwise).',
   })
+  // Every field has a default, so a request without a body regenerates too.
+  @ApiBody({ type: RegenerateKeyDto, required: false })
   @ApiDataResponse(CreatedApiKeyResponseDto, 200, 'The key with its new token in `key`.')
   @ApiErrors(400, 404, 409)
   async regenerate(
