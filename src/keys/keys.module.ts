@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ChangesModule } from '../changes/changes.module';
 import { KeyCacheModule } from '../key-cache/key-cache.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -22,6 +23,7 @@ import { LastUsedRecorder } from './last-used.recorder';
     TypeOrmModule.forFeature([ApiKey]),
     AuditModule,
     KeyCacheModule,
+    ChangesModule,
     UsersModule,
     PermissionsModule,
     RateLimitModule,
