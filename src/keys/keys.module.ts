@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ChangesController } from '../changes/changes.controller';
 import { ChangesModule } from '../changes/changes.module';
 import { KeyCacheModule } from '../key-cache/key-cache.module';
 import { PermissionsModule } from '../permissions/permissions.module';
@@ -28,7 +29,7 @@ import { LastUsedRecorder } from './last-used.recorder';
     PermissionsModule,
     RateLimitModule,
   ],
-  controllers: [KeysController, KeyVerificationController],
+  controllers: [KeysController, KeyVerificationController, ChangesController],
   providers: [
     KeysService,
     KeyTokensService,
