@@ -280,3 +280,13 @@ describe('GET /api/v1/keys/changes while Redis is unreachable', () => {
     again!.close();
   });
 });
+
+describe('GET /api/v1/keys/changes when the app closes', () => {
+  it('ends open streams, so that closing is not held up and readers reconnect elsewhere', async () => {
+    const t = await startTestApp();
+    const reader = await EventStreamReader.open(t.url, t.rootKey);
+    expect(reader.status).toBe(200);
+    await t.close();
+    await reader.end();
+  });
+});
