@@ -14,15 +14,28 @@ if (!file) {
   process.exit(2);
 }
 
+interface Operation {
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+
 const document = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<string, Record<string, Operation>>;
 };
+
+/** An event stream stays open, so Prism cannot check it; the proxy passes it by. */
+const streams = ({ responses = {} }: Operation) =>
+  Object.entries(responses).some(
+    ([status, { content = {} }]) => status.startsWith('2') && 'text/event-stream' in content,
+  );
+
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-  Object.keys(item).map((method) => ({
-    name: `${method.toUpperCase()} ${path}`,
-    method: method.toUpperCase(),
-    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-  })),
+  Object.entries(item)
+    .filter(([, operation]) => !streams(operation))
+    .map(([method]) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    })),
 );
 
 // Lines of "<METHOD> <path> <status>".

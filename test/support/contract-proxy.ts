@@ -123,10 +123,12 @@ function recordCoverage(request: IncomingMessage, status: number): void {
  * JSON body that does not parse (Prism answers its own 400) or nests deeper
  * than the service takes (Prism's validator overflows its stack), and
  * repeated key headers (Prism passes on one). Tests send them on purpose, to
- * see the service's answer.
+ * see the service's answer. Nor can it carry an event stream, which it would
+ * wait for the end of.
  */
 function prismCanCarry(request: IncomingMessage, body: Buffer): boolean {
   if (repeatsKeyHeader(request)) return false;
+  if (/text\/event-stream/i.test(request.headers.accept ?? '')) return false;
   if (body.length === 0) return true;
   if (request.method === 'GET' || request.method === 'HEAD') return false;
   if (!/json/i.test(request.headers['content-type'] ?? '')) return true;
