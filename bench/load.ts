@@ -116,8 +116,8 @@ async function runWrk(
     return {
       rps: run.requests / (run.durationUs / 1e6),
       total: run.requests,
-      p50: run.p50Us / 1000,
-      p99: run.p99Us / 1000,
+      p50: Math.round(run.p50Us / 10) / 100,
+      p99: Math.round(run.p99Us / 10) / 100,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
