@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, type DatabaseSettings } from '../src/database/data-source-options';
 import { ApiKey } from '../src/keys/api-key.entity';
-import { keyRow } from '../test/factories/key-row';
+import { keyRow } from './key-row';
 
 /** Rows per INSERT: well under SQLite's limit of bound parameters per statement. */
 const BATCH = 500;

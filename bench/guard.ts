@@ -3,7 +3,7 @@
  * route of another service (issue 8). Starts the built Latchkey and the
  * example inventory service (`bench/guard-service.ts`) as child processes on
  * 127.0.0.1, creates a service key and a reader key through the API, and
- * measures with autocannon the same handler unguarded (`@Public()`) and
+ * measures (wrk, or autocannon without it) the same handler unguarded (`@Public()`) and
  * guarded, with the verdict cache (1 s) and without it (0). Load never
  * leaves this machine.
  *

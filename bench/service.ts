@@ -5,13 +5,17 @@
  * seed keys through its API. Load never leaves this machine.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import type { DatabaseSettings } from '../src/database/data-source-options';
+import { insertKeys } from './bulk-keys';
 import { call, freePort, startChild, stopChild, waitFor200 } from './support';
 
 const MARIADB_SERVER = 'mariadb://root@127.0.0.1:3306';
+/** Each run adds its own key prefix, so runs never share a counter. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379/13';
 /** High enough that no request is ever refused with a 429. */
 const NO_LIMIT = '100000000';
 
@@ -22,8 +26,12 @@ export interface ServiceOptions {
   mariaDbDatabase: string;
   /** MAX_KEYS_PER_USER: root owns every seeded key. */
   maxKeysPerUser: number;
-  /** Extra environment for the service, e.g. BENCH_BASELINE=1. */
+  /** Redis server and db (`redis: true` only); DEFAULT_REDIS_URL when not given. */
+  redisUrl?: string;
+  /** Extra environment for the service, e.g. BENCH_BASELINE=1; `undefined` removes a variable. */
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
   /** Names the script in messages. */
   tool: string;
 }
@@ -32,6 +40,8 @@ export interface RunningService {
   base: string;
   pid: number;
   dataDir: string;
+  /** The database the service uses, for writing rows straight into it. */
+  database: DatabaseSettings;
   rootKey: string;
   stop(): Promise<void>;
 }
@@ -64,13 +74,22 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     RATE_LIMIT_ANONYMOUS: NO_LIMIT,
     DATABASE_URL: options.db === 'mariadb' ? mariaDbUrl(options.mariaDbDatabase) : undefined,
     REDIS_URL: options.redis
-      ? `redis://127.0.0.1:6379/13?keyPrefix=${options.tool}${randomBytes(4).toString('hex')}:`
+      ? `${options.redisUrl ?? DEFAULT_REDIS_URL}?keyPrefix=${options.tool}${randomBytes(4).toString('hex')}:`
       : undefined,
     ...options.env,
   };
-  const child = startChild('the service', [resolve('dist/src/main.js')], env);
+  // Its log lines (one per request at the default level) go to a file, as
+  // they would to a collector, not to our terminal.
+  const log = openSync(join(dataDir, 'service.log'), 'a');
+  const child = startChild(
+    'the service',
+    [...(options.nodeArgs ?? []), resolve('dist/src/main.js')],
+    env,
+    log,
+  );
   const stop = async () => {
     await stopChild(child);
+    closeSync(log);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -82,30 +101,64 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     throw error;
   }
   const rootKey = readFileSync(join(dataDir, '.api_key'), 'utf8').trim();
-  return { base, pid: child.pid!, dataDir, rootKey, stop };
+  const database: DatabaseSettings =
+    options.db === 'mariadb'
+      ? { url: mariaDbUrl(options.mariaDbDatabase), sqlitePath: '' }
+      : { sqlitePath: join(dataDir, 'latchkey.sqlite') };
+  return { base, pid: child.pid!, dataDir, database, rootKey, stop };
+}
+
+/** The plain NestJS + Fastify app (plain-app.ts), the yardstick of every ratio. */
+export async function startPlainApp(nodeArgs: string[] = []): Promise<{
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}> {
+  const port = await freePort();
+  const child = startChild(
+    'the plain app',
+    [...nodeArgs, '-r', 'ts-node/register/transpile-only', resolve('bench/plain-app.ts')],
+    { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor200(`${base}/hello`, 'the plain app').catch(async (error: unknown) => {
+    await stopChild(child);
+    throw error;
+  });
+  return { base, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+export interface SeededKeys {
+  /** May verify keys (`api_keys.verify`). */
+  verifierKey: string;
+  /** Holds nothing: what `GET /me` is called with. */
+  userKey: string;
+  /** Tokens of bulk keys, for scenarios that use many keys in turn. */
+  rotatingTokens: string[];
 }
 
 /**
- * Creates `count` keys for root through the API, a few requests at a time;
- * the first may verify keys, the others hold nothing. Returns the first two
- * tokens: the rest only make the table the size of a real one.
+ * The two keys the scenarios use, made through the API, then the rest of
+ * the `count` keys written straight into the database (bulk-keys.ts), so the
+ * table is the size of a real one. Hands back `rotate` of the bulk tokens.
  */
-export async function seedKeys(base: string, rootKey: string, count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  const create = async (i: number) => {
-    const { status, json } = await call(base, rootKey, 'POST', '/api/v1/keys', {
-      name: `seed-${i}`,
-      scopes: i === 0 ? ['api_keys.verify'] : [],
-    });
-    if (status !== 201) throw new Error(`seeding key ${i}: ${status} ${JSON.stringify(json)}`);
-    tokens[i] = String(json.data?.key);
+export async function seedKeys(
+  service: RunningService,
+  count: number,
+  rotate = 0,
+): Promise<SeededKeys> {
+  const { base, rootKey } = service;
+  const create = async (name: string, scopes: string[]) => {
+    const { status, json } = await call(base, rootKey, 'POST', '/api/v1/keys', { name, scopes });
+    if (status !== 201) throw new Error(`seeding ${name}: ${status} ${JSON.stringify(json)}`);
+    return String(json.data?.key);
   };
-  const batch = 20;
-  for (let start = 0; start < count; start += batch) {
-    const size = Math.min(batch, count - start);
-    await Promise.all(Array.from({ length: size }, (_, j) => create(start + j)));
-  }
-  return tokens.slice(0, 2);
+  const verifierKey = await create('bench-verifier', ['api_keys.verify']);
+  const userKey = await create('bench-user', []);
+  const me = await call(base, rootKey, 'GET', '/api/v1/me');
+  const rootId = String((me.json.data?.user as { id: string }).id);
+  const rotatingTokens = await insertKeys(service.database, rootId, Math.max(0, count - 2), rotate);
+  return { verifierKey, userKey, rotatingTokens };
 }
 
 /** The URL of a database on the local MariaDB server. */

@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   });
   try {
     process.stderr.write(`soak: seeding ${SEEDED_KEYS} keys\n`);
-    const [verifierKey, userKey] = await seedKeys(service.base, service.rootKey, SEEDED_KEYS);
+    const { verifierKey, userKey } = await seedKeys(service, SEEDED_KEYS);
 
     let peak: number | undefined;
     let rate = options.rate;

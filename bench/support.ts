@@ -1,11 +1,11 @@
 /**
  * What the benchmark scripts share: ports, child services, seeding through
- * the API and one autocannon measurement that fails on any unexpected status.
+ * the API and one measurement that fails on any unexpected status.
  */
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { availableLoadTool, type LoadTool, runLoad } from './load';
 
 export interface Scenario {
   name: string;
@@ -26,6 +26,8 @@ export interface Scenario {
 export interface Load {
   connections: number;
   durationS: number;
+  /** Found on the PATH when not given. */
+  tool?: LoadTool;
 }
 
 export interface Measured<T> {
@@ -52,9 +54,17 @@ export async function freePort(): Promise<number> {
 /** Children we stop ourselves; any other exit is a failure of the run. */
 const stopping = new WeakSet<ChildProcess>();
 
-/** Starts `node <args>` with `env`; exits the benchmark if it dies before we stop it. */
-export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+/**
+ * Starts `node <args>` with `env`, its stdout to `stdout` (a file descriptor)
+ * or ours; exits the benchmark if it dies before we stop it.
+ */
+export function startChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdout: number | 'inherit' = 'inherit',
+): ChildProcess {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', stdout, 'inherit'] });
   child.once('exit', (code, signal) => {
     if (!stopping.has(child)) {
       process.stderr.write(`bench: ${name} exited early (${code ?? signal})\n`);
@@ -123,8 +133,8 @@ export async function create(
 
 /**
  * Probes the scenario once, warms up briefly (JIT, connection pools), then
- * measures it. Fails if any response had another status than expected, so a
- * 429 or a 503 cannot pass for a fast answer.
+ * measures it with `load.tool` (wrk when installed, see load.ts), watched by
+ * `monitor` while it runs.
  */
 export async function measure<T>(
   base: string,
@@ -147,48 +157,16 @@ export async function measure<T>(
   }
   const wrong = scenario.checkProbe?.(await probe.json());
   if (wrong) throw new Error(`${scenario.name}: ${wrong}`);
-  let next = 0;
-  const run = (duration: number, amount?: number) =>
-    autocannon({
-      url: `${base}${scenario.path}`,
-      method: scenario.method,
-      headers: scenario.headers,
-      body: scenario.body,
-      connections: load.connections,
-      duration,
-      amount,
-      // A slow answer on a busy machine is a slow answer, not an error.
-      timeout: 60,
-      requests: tokens && [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            headers: {
-              ...request.headers,
-              authorization: `Bearer ${tokens[next++ % tokens.length]}`,
-            },
-          }),
-        },
-      ],
-    });
-  await run(Math.max(1, Math.round(load.durationS / 5)));
+  const tool = load.tool ?? availableLoadTool();
+  await runLoad(tool, base, { ...scenario, amount: undefined }, load, warmUpSeconds(load));
   const watching = monitor?.();
-  const result = await run(load.durationS, scenario.amount);
-  const monitored = watching?.stop();
-  const expected = result.statusCodeStats?.[`${scenario.status}`]?.count ?? 0;
-  if (result.errors > 0 || expected !== result.requests.total) {
-    throw new Error(
-      `${scenario.name}: ${result.requests.total} requests, ${expected} answered ${scenario.status}, ` +
-        `${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`,
-    );
-  }
-  return {
-    rps: result.requests.average,
-    total: result.requests.total,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    monitored,
-  };
+  const result = await runLoad(tool, base, scenario, load, load.durationS);
+  return { ...result, monitored: watching?.stop() };
+}
+
+/** A fifth of the run, at least a second. */
+function warmUpSeconds(load: Load): number {
+  return Math.max(1, Math.round(load.durationS / 5));
 }
 
 /** A whole number of at least `min` from a command-line option, or a clear error naming it. */

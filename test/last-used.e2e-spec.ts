@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KEYS_PER_UPDATE, LastUsedRecorder } from '../src/keys/last-used.recorder';
 import { createKey } from './factories/key.factory';
-import { keyRow } from './factories/key-row';
+import { keyRow } from '../bench/key-row';
 import { createUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
 import { bearer, startTestApp, TestApp } from './support/test-app';

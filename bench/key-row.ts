@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ApiKey, KeyStatus, KeyTier } from '../../src/keys/api-key.entity';
-import { maskToken } from '../../src/keys/key-token';
+import { ApiKey, KeyStatus, KeyTier } from '../src/keys/api-key.entity';
+import { maskToken } from '../src/keys/key-token';
 
 /**
  * The row POST /keys would write for `token` (real hash and masked form), to
