@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
 import { ApiKeyAuthGuard } from './auth/api-key-auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
-import { appConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
@@ -25,10 +21,6 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => loggerParams(config.logLevel),
-    }),
     MetricsModule,
     DatabaseModule,
     HealthModule,
