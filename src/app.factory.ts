@@ -68,9 +68,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   const fastify = app.getHttpAdapter().getInstance();
   acceptOnlyJsonBodies(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
   applySecurityHeaders(fastify);
   closeGracefully(fastify);
   enableCors(app, env.CORS_ORIGINS);
