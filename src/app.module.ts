@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
-import { ApiKeyAuthGuard } from './auth/api-key-auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { RequestGuard } from './auth/request.guard';
 import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -12,9 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { AccessGuard } from './permissions/access.guard';
 import { PermissionsModule } from './permissions/permissions.module';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
@@ -37,11 +35,9 @@ import { UsersModule } from './users/users.module';
   ],
   controllers: [AppController],
   providers: [
-    // Guards run in this order: who is calling, whether its budget allows
-    // another request (403s count too), then what it may do.
-    { provide: APP_GUARD, useExisting: ApiKeyAuthGuard },
-    { provide: APP_GUARD, useExisting: RateLimitGuard },
-    { provide: APP_GUARD, useExisting: AccessGuard },
+    // Authentication, then the budget, then access: see RequestGuard.
+    RequestGuard,
+    { provide: APP_GUARD, useExisting: RequestGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
