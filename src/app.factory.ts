@@ -5,7 +5,6 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
-import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
 import { createLogger, NestPinoLogger, OneLinePerRequest } from './common/logging';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
@@ -43,7 +42,6 @@ function rootModule(extraModules: CreateAppOptions['extraModules'] = []): Type<u
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment();
-  backportAsyncResourceBind();
   // Fastify's pino logger is the process's: request.log for Fastify, NestPinoLogger for Nest.
   const logger = createLogger(env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
