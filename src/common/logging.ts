@@ -50,6 +50,17 @@ function readableLogs(output: NodeJS.WritableStream): Pick<LoggerOptions, 'hooks
 }
 
 /**
+ * Where JSON lines go. Node writes to a file or pipe on stdout synchronously,
+ * a system call per line, so stdout itself gets pino's buffered writer
+ * instead: lines written while one write is under way go out together, and
+ * what is left is flushed when the process exits.
+ */
+function jsonDestination(output: NodeJS.WritableStream): DestinationStream {
+  if (output !== process.stdout) return output;
+  return pino.destination({ dest: process.stdout.fd, sync: false });
+}
+
+/**
  * The one logger of the process: Fastify's (`request.log`) and, through
  * NestPinoLogger, Nest's. JSON lines, what log collectors and files want;
  * readable lines instead when `output` (stdout) is a terminal. Credentials
@@ -75,7 +86,7 @@ export function createLogger(
       res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
     },
   };
-  if (!output.isTTY) return pino(options, output as DestinationStream);
+  if (!output.isTTY) return pino(options, jsonDestination(output));
   const { destination, hooks } = readableLogs(output);
   return pino({ ...options, hooks }, destination);
 }
