@@ -2,12 +2,11 @@ import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
-import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
+import { createLogger, NestPinoLogger, OneLinePerRequest } from './common/logging';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { acceptOnlyJsonBodies } from './common/json-body';
 import { closeGracefully } from './common/graceful-close';
@@ -43,8 +42,11 @@ function rootModule(extraModules: CreateAppOptions['extraModules'] = []): Type<u
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment();
-  backportAsyncResourceBind();
+  // Fastify's pino logger is the process's: request.log for Fastify, NestPinoLogger for Nest.
+  const logger = createLogger(env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new OneLinePerRequest(),
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
@@ -58,16 +60,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     rootModule(options.extraModules),
     adapter,
     // Nest's parsers would take form bodies too; acceptOnlyJsonBodies sets Fastify's.
-    { bufferLogs: true, bodyParser: false },
+    { logger: new NestPinoLogger(logger), bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }] });
 
   const fastify = app.getHttpAdapter().getInstance();
   acceptOnlyJsonBodies(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
   applySecurityHeaders(fastify);
   closeGracefully(fastify);
   enableCors(app, env.CORS_ORIGINS);

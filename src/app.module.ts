@@ -1,34 +1,24 @@
 import { Module } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
-import { ApiKeyAuthGuard } from './auth/api-key-auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { RequestGuard } from './auth/request.guard';
 import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
-import { appConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { AccessGuard } from './permissions/access.guard';
 import { PermissionsModule } from './permissions/permissions.module';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => loggerParams(config.logLevel),
-    }),
     MetricsModule,
     DatabaseModule,
     HealthModule,
@@ -45,11 +35,9 @@ import { UsersModule } from './users/users.module';
   ],
   controllers: [AppController],
   providers: [
-    // Guards run in this order: who is calling, whether its budget allows
-    // another request (403s count too), then what it may do.
-    { provide: APP_GUARD, useExisting: ApiKeyAuthGuard },
-    { provide: APP_GUARD, useExisting: RateLimitGuard },
-    { provide: APP_GUARD, useExisting: AccessGuard },
+    // Authentication, then the budget, then access: see RequestGuard.
+    RequestGuard,
+    { provide: APP_GUARD, useExisting: RequestGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { ReadinessService } from './health/readiness.service';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  backportAsyncResourceBind();
   const app = await createApp();
   const logger = new Logger('Main');
 

@@ -29,11 +29,15 @@ export class ApiKeyAuthGuard implements CanActivate {
     private readonly metrics: MetricsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** `true` at once on a public route: only a key check is worth a promise. */
+  canActivate(context: ExecutionContext): true | Promise<true> {
     const rule = accessRuleOf(context.getHandler(), context.getClass());
     if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
+    return this.authenticate(context);
+  }
 
+  private async authenticate(context: ExecutionContext): Promise<true> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
     const token = extractApiKey(request.raw);

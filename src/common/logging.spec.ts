@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
-import pino, { type Logger } from 'pino';
-import { loggablePath, loggerParams } from './logging';
+import fastify from 'fastify';
+import type { Logger } from 'pino';
+import { createLogger, loggablePath, NestPinoLogger, OneLinePerRequest } from './logging';
 
 describe('loggablePath', () => {
   const hex = 'ab12'.repeat(16);
@@ -20,16 +21,13 @@ describe('loggablePath', () => {
   });
 });
 
-describe('loggerParams', () => {
-  /** What a logger made from the params writes to `output`, ANSI colours taken out. */
+describe('createLogger', () => {
+  /** What a logger made for `output` writes there, ANSI colours taken out. */
   function written(terminal: boolean, log: (logger: Logger) => void): string {
     const output = Object.assign(new PassThrough(), { isTTY: terminal });
     const chunks: string[] = [];
     output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    const { pinoHttp } = loggerParams('info', output);
-    // JSON lines go to stdout, pino's default: here to `output` instead.
-    const logger = Array.isArray(pinoHttp) ? pino(...pinoHttp) : pino(pinoHttp as object, output);
-    log(logger);
+    log(createLogger('info', output));
     // eslint-disable-next-line no-control-regex -- colour escapes
     return chunks.join('').replace(/\u001b\[[0-9;]*m/g, '');
   }
@@ -48,9 +46,6 @@ describe('loggerParams', () => {
       ['InstanceLoader', 'AppModule dependencies initialized'],
       ['Bootstrap', 'API key authentication ready (key file: /d/.api_key)'],
     ]);
-    expect(
-      loggerParams('info', Object.assign(new PassThrough(), { isTTY: false })).pinoHttp,
-    ).not.toBeInstanceOf(Array);
   });
 
   it('writes one readable line per entry, without the start-up chatter, on a terminal', () => {
@@ -69,5 +64,94 @@ describe('loggerParams', () => {
     });
     expect(line).toContain('WARN: [InstanceLoader] slow module');
     expect(line).toContain('INFO: request completed {"req":{"method":"GET","path":"/api/v1/me"}}');
+  });
+
+  it('redacts the key headers and logs a response by its status', () => {
+    const [line] = written(false, (logger) =>
+      logger.info({
+        req: { headers: { authorization: 'Bearer lk_x', 'x-api-key': 'lk_y', cookie: 'c=lk_z' } },
+        res: { statusCode: 201, getHeaders: () => ({ 'x-api-key': 'lk_y' }) },
+      }),
+    )
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(line.req).toEqual({});
+    expect(line.res).toEqual({ statusCode: 201 });
+  });
+});
+
+describe('NestPinoLogger', () => {
+  function entries(log: (logger: NestPinoLogger) => void): Record<string, unknown>[] {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    log(new NestPinoLogger(createLogger('info', output)));
+    return chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+  }
+
+  it("writes Nest's messages with their context, an error's stack, and nothing below the level", () => {
+    const lines = entries((logger) => {
+      logger.log('listening', 'Main');
+      logger.error('Unhandled error on GET /x', 'Error: boom\n    at x', 'Errors');
+      logger.warn({ outage: true }, 'Redis');
+      logger.debug('hidden', 'Main');
+      logger.verbose('hidden', 'Main');
+    });
+    expect(
+      lines.map(({ level, context, msg, stack, outage }) => ({
+        level,
+        context,
+        msg,
+        stack,
+        outage,
+      })),
+    ).toEqual([
+      { level: 30, context: 'Main', msg: 'listening' },
+      {
+        level: 50,
+        context: 'Errors',
+        msg: 'Unhandled error on GET /x',
+        stack: 'Error: boom\n    at x',
+      },
+      { level: 40, context: 'Redis', outage: true },
+    ]);
+  });
+});
+
+describe('OneLinePerRequest', () => {
+  it('logs one line per request: its id, method, path without the query, status and time', async () => {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const app = fastify({
+      loggerInstance: createLogger('info', output),
+      logController: new OneLinePerRequest(),
+    });
+    app.get('/me', () => ({ ok: true }));
+    await app.inject({
+      url: '/me?access_token=lk_x',
+      headers: { authorization: 'Bearer lk_y', 'x-api-key': 'lk_z', cookie: 'c=lk_w' },
+    });
+    await app.close();
+    const lines = chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      reqId: expect.any(String) as string,
+      req: { method: 'GET', path: '/me' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number) as number,
+    });
+    expect(chunks.join('')).not.toMatch(/lk_/);
   });
 });

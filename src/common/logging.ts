@@ -1,8 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
-import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import type { LoggerService } from '@nestjs/common';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino, { type DestinationStream, type Level, type Logger, type LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogLevel } from '../config/environment';
 import { redactTokens } from './redact-tokens';
@@ -30,7 +28,7 @@ const START_UP_CONTEXTS = new Set([
  * where the service listens and where the key file is. Written straight to
  * the terminal, so the last lines before an exit are kept.
  */
-function readableLogs(output: NodeJS.WritableStream): Pick<Options, 'hooks'> & {
+function readableLogs(output: NodeJS.WritableStream): Pick<LoggerOptions, 'hooks'> & {
   destination: DestinationStream;
 } {
   return {
@@ -52,32 +50,101 @@ function readableLogs(output: NodeJS.WritableStream): Pick<Options, 'hooks'> & {
 }
 
 /**
- * JSON lines, what log collectors and files want; readable lines instead
- * when `output` (stdout) is a terminal. Credentials never reach them: the
- * key headers are redacted, and a request is logged by its path without the
- * query string, where a careless client might have put a key, and with
- * anything shaped like a key masked.
+ * Where JSON lines go. Node writes to a file or pipe on stdout synchronously,
+ * a system call per line, so stdout itself gets pino's buffered writer
+ * instead: lines written while one write is under way go out together, and
+ * what is left is flushed when the process exits.
  */
-export function loggerParams(
+function jsonDestination(output: NodeJS.WritableStream): DestinationStream {
+  if (output !== process.stdout) return output;
+  return pino.destination({ dest: process.stdout.fd, sync: false });
+}
+
+/**
+ * The one logger of the process: Fastify's (`request.log`) and, through
+ * NestPinoLogger, Nest's. JSON lines, what log collectors and files want;
+ * readable lines instead when `output` (stdout) is a terminal. Credentials
+ * never reach them: the key headers are redacted, and a request is logged by
+ * its path without the query string, where a careless client might have put
+ * a key, and with anything shaped like a key masked.
+ */
+export function createLogger(
   level: LogLevel,
   output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
-): Params {
-  const options: Options = {
+): Logger {
+  const options: LoggerOptions = {
     level,
     redact: {
       paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: IncomingMessage & { id?: unknown }) => ({
-        id: req.id,
+      req: (req: { method?: string; url?: string }) => ({
         method: req.method,
         path: loggablePath(req.url),
       }),
+      res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
     },
   };
-  const forRoutes = [{ path: '{*path}', method: RequestMethod.ALL }];
-  if (!output.isTTY) return { forRoutes, pinoHttp: options };
+  if (!output.isTTY) return pino(options, jsonDestination(output));
   const { destination, hooks } = readableLogs(output);
-  return { forRoutes, pinoHttp: [{ ...options, hooks }, destination] };
+  return pino({ ...options, hooks }, destination);
+}
+
+/**
+ * Fastify's request logging, one line per answered request (where Fastify
+ * writes two), on the request's own logger, which carries its `reqId`: the
+ * method, the loggable path, the status and the time taken. At a level above
+ * `info` pino drops the line before building it.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...fields, err: error }, 'request errored');
+    else reply.log.info(fields, 'request completed');
+  }
+}
+
+/**
+ * Nest's Logger written to pino: the context Nest passes last becomes the
+ * `context` field, an error's stack the `stack` field.
+ */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    if (params.length > 0) fields.context = params[params.length - 1];
+    const stack = params.length > 1 ? params[0] : undefined;
+    if (typeof stack === 'string') fields.stack = stack;
+    if (message instanceof Error) fields.err = message;
+    else if (typeof message === 'object' && message !== null) Object.assign(fields, message);
+    this.logger[level](fields, typeof message === 'string' ? message : undefined);
+  }
 }

@@ -1,17 +1,36 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+type Headers = Record<string, string>;
+
+/**
+ * The headers a helmet middleware sets, read once: with the static policies
+ * below they are the same on every response, so a request only copies them.
+ */
+function headersOf(middleware: ReturnType<typeof helmet>): Headers {
+  const headers: Headers = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined, // X-Powered-By, which Fastify never sets
+  };
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return headers;
+}
 
 /**
  * The API answers JSON only: nothing in a response may load, run or frame
  * anything.
  */
-const apiHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  },
-});
+const apiHeaders = headersOf(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  }),
+);
 
 /**
  * Swagger UI (`/docs` and its assets) loads its scripts, stylesheet and
@@ -20,52 +39,56 @@ const apiHeaders = helmet({
  * the service itself speaks plain HTTP (TLS, if any, ends at a proxy), and a
  * browser told to upgrade would fetch the UI's scripts over HTTPS and fail.
  */
-const docsHeaders = helmet({
-  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-});
+const docsHeaders = headersOf(
+  helmet({
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  }),
+);
 
 /**
  * The web console (`/console/`) is built by Vite into files of its own: one
  * script, one stylesheet, no inline code, and it talks only to this origin's
  * API. Nothing else may load, run, frame it or be submitted anywhere.
  */
-const consoleHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-      frameAncestors: ["'none'"],
+const consoleHeaders = headersOf(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
     },
-  },
-});
+  }),
+);
 
 const DOCS_ROUTE = /^\/docs(\/|$)/;
 const CONSOLE_ROUTE = /^\/console(\/|$)/;
 
-function headersFor(route: string | undefined): typeof apiHeaders {
+function headersFor(route: string | undefined): Headers {
   if (route === undefined) return apiHeaders;
   if (DOCS_ROUTE.test(route)) return docsHeaders;
   return CONSOLE_ROUTE.test(route) ? consoleHeaders : apiHeaders;
 }
 
 /**
- * Puts helmet's security headers on every response. helmet is used directly
- * rather than through @fastify/helmet, which builds a new helmet middleware
- * for every request (about 9 µs each, against 0.3 µs for applying one built
- * once): these three are built once, and a request only picks one by its
- * route pattern.
+ * Puts helmet's security headers and the request's `X-Request-Id` on every
+ * response, in one hook. helmet's own middleware would run a dozen small
+ * functions per request (and @fastify/helmet would build them anew each
+ * time); the headers are computed once above, and a request picks a set
+ * by its route pattern.
  */
 export function applySecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const headers = headersFor(request.routeOptions.url);
-    headers(request.raw, reply.raw, done as (error?: unknown) => void);
+    void reply.headers(headersFor(request.routeOptions.url)).header('x-request-id', request.id);
+    done();
   });
 }
 
