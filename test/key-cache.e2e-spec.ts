@@ -1,4 +1,5 @@
 import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { MetricsServer } from '../src/metrics/metrics.server';
 import { createKey, type CreatedKey } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
@@ -99,6 +100,24 @@ const changes: Change[] = [
   },
 ];
 
+/** The reader's cache lookups so far, from its /metrics. */
+async function cacheLookups(t: TestApp): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(t.app.get(MetricsServer).url!)).text();
+  const count = (result: string) =>
+    Number(
+      new RegExp(`latchkey_key_cache_lookups_total{result="${result}"} (\\d+)`).exec(text)![1],
+    );
+  return { hit: count('hit'), miss: count('miss') };
+}
+
+/** Uses `key` on `t` once more; true when the cache answered (a hit, no miss). */
+async function answeredFromCache(t: TestApp, key: CreatedKey): Promise<boolean> {
+  const before = await cacheLookups(t);
+  await me(t, key.key).expect(200);
+  const after = await cacheLookups(t);
+  return after.hit === before.hit + 1 && after.miss === before.miss;
+}
+
 /** A fresh user's key, used once on `reader` so that its state is cached there. */
 async function cachedKeyOn(writer: TestApp, reader: TestApp): Promise<CreatedKey> {
   const owner = await createUser(writer, { role: 'manager' });
@@ -121,7 +140,11 @@ describe('verified-key cache', () => {
     let reader: TestApp;
     beforeAll(async () => {
       await requireRedis();
-      [writer, reader] = await startPair({ ...LONG_TTL, REDIS_URL: isolatedRedisUrl() });
+      [writer, reader] = await startPair({
+        ...LONG_TTL,
+        REDIS_URL: isolatedRedisUrl(),
+        METRICS_PORT: '0',
+      });
     });
     afterAll(async () => {
       await reader?.close();
@@ -134,6 +157,21 @@ describe('verified-key cache', () => {
       await me(reader, key.key).expect(200);
     });
 
+    // Issue 16: a change evicts what it changed, not the whole cache.
+    it.each(changes)(
+      'a key $name keeps the other keys cached on both instances',
+      async (change) => {
+        const bystander = await cachedKeyOn(writer, reader);
+        await me(writer, bystander.key).expect(200);
+        await me(writer, bystander.key).expect(200);
+        const key = await cachedKeyOn(writer, reader);
+        const token = await change.apply(writer, key);
+        await until(refusedBy(reader, token), 'the other instance refuses the key');
+        expect(await answeredFromCache(reader, bystander)).toBe(true);
+        expect(await answeredFromCache(writer, bystander)).toBe(true);
+      },
+    );
+
     it.each(changes)('a key $name on one instance fails on the other', async (change) => {
       const key = await cachedKeyOn(writer, reader);
       const token = await change.apply(writer, key);
@@ -141,13 +179,15 @@ describe('verified-key cache', () => {
       expect((await me(writer, token)).status).toBe(401);
     });
 
-    it("a role change on one instance narrows the key's grants on the other", async () => {
+    it("a role change on one instance narrows the key's grants on the other, and only its", async () => {
+      const bystander = await cachedKeyOn(writer, reader);
       const key = await cachedKeyOn(writer, reader);
       await updateUser(writer, key.owner_id, { role: 'client' });
       await until(async () => {
         const { body } = await me(reader, key.key).expect(200);
         return !(body.data.grants as string[]).includes('api_keys.read');
       }, 'the other instance drops api_keys.read');
+      expect(await answeredFromCache(reader, bystander)).toBe(true);
     });
   });
 

@@ -8,6 +8,8 @@ import {
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ConfigType } from '@nestjs/config';
+import { ChangesModule } from '../changes/changes.module';
+import { ChangesService } from '../changes/changes.service';
 import { AppConfigModule } from '../config/config.module';
 import { keyCacheConfig, rateLimitConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
@@ -21,7 +23,6 @@ import { LastUsedRecorder } from '../keys/last-used.recorder';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { PermissionsService } from '../permissions/permissions.service';
-import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 
 /**
@@ -68,19 +69,20 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
     TypeOrmModule.forFeature([ApiKey]),
     RateLimitModule,
     MetricsModule,
+    ChangesModule,
   ],
   providers: [
     {
       // Latchkey announces its changes only over Redis: without REDIS_URL this
       // process would never hear of them, so it keeps no cache of keys.
       provide: KeyStateCache,
-      inject: [keyCacheConfig.KEY, rateLimitConfig.KEY, RateLimitRedis, MetricsService],
+      inject: [keyCacheConfig.KEY, rateLimitConfig.KEY, ChangesService, MetricsService],
       useFactory: (
         cache: ConfigType<typeof keyCacheConfig>,
         rateLimit: ConfigType<typeof rateLimitConfig>,
-        redis: RateLimitRedis,
+        changes: ChangesService,
         metrics: MetricsService,
-      ) => new KeyStateCache(rateLimit.redisUrl ? cache : { ...cache, ttlS: 0 }, redis, metrics),
+      ) => new KeyStateCache(rateLimit.redisUrl ? cache : { ...cache, ttlS: 0 }, changes, metrics),
     },
     KeyVerificationService,
     KeyAuthenticationService,

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RateLimitStoreModule } from '../rate-limit/rate-limit-store.module';
+import { ChangesModule } from '../changes/changes.module';
 import { KeyStateCache } from './key-state.cache';
 
-/**
- * The cache of verified key state. Its own module because both the keys and
- * the users modules must empty it when they change something.
- */
+/** The cache of verified key state, kept current by the bus of changes. */
 @Module({
-  imports: [RateLimitStoreModule],
+  imports: [ChangesModule],
   providers: [KeyStateCache],
   exports: [KeyStateCache],
 })

@@ -1,75 +1,110 @@
-import { EventEmitter } from 'node:events';
+import { Subject } from 'rxjs';
+import type { Change, Reset } from '../changes/change';
+import type { ChangesService } from '../changes/changes.service';
 import type { MetricsService } from '../metrics/metrics.service';
-import type { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 import { CachedKey, KeyStateCache } from './key-state.cache';
 
-const key = { id: 'k1' } as CachedKey;
+const keyOf = (id: string, ownerId = 'u1') => ({ id, ownerId }) as CachedKey;
+const key = keyOf('k1');
 
-/** A Redis subscriber double: its status and the events the cache listens to. */
-class FakeSubscriber extends EventEmitter {
-  status = 'connecting';
-  subscribe = jest.fn().mockResolvedValue(1);
-  disconnect = jest.fn();
+/** The bus as the cache sees it: the changes it hears, and whether it hears them all. */
+class FakeChanges {
+  readonly changed$ = new Subject<Change | Reset>();
+  isLive = true;
 }
 
-function cacheWith(
-  config: { ttlS: number; maxEntries: number },
-  redis: Partial<RateLimitRedis> = {},
-): KeyStateCache {
-  const metrics = { recordKeyCacheLookup: jest.fn() } as unknown as MetricsService;
-  const cache = new KeyStateCache(config, redis as RateLimitRedis, metrics);
+function cacheWith(config: { ttlS: number; maxEntries: number }, changes = new FakeChanges()) {
+  const lookups: boolean[] = [];
+  const metrics = { recordKeyCacheLookup: (hit: boolean) => lookups.push(hit) };
+  const cache = new KeyStateCache(
+    config,
+    changes as unknown as ChangesService,
+    metrics as unknown as MetricsService,
+  );
   cache.onModuleInit();
-  return cache;
+  return { cache, changes, lookups };
 }
 
 const on = { ttlS: 60, maxEntries: 10 };
 
+/** Reads `hash` twice, so that it is cached from then on. */
+async function cache2(cache: KeyStateCache, hash: string, value: CachedKey): Promise<void> {
+  await cache.getOrRead(hash, () => Promise.resolve(value));
+  await cache.getOrRead(hash, () => Promise.resolve(value));
+}
+
 describe('KeyStateCache', () => {
   it('caches a key on its second read, then answers from memory', async () => {
-    const cache = cacheWith(on);
+    const { cache, lookups } = cacheWith(on);
     const read = jest.fn().mockResolvedValue(key);
     for (let i = 0; i < 4; i++) expect(await cache.getOrRead('h', read)).toBe(key);
     expect(read).toHaveBeenCalledTimes(2);
+    expect(lookups).toEqual([false, false, true, true]);
   });
 
   it('keeps a key in use while more keys than it holds are read once each (a scan)', async () => {
-    const cache = cacheWith(on);
-    const readInUse = jest.fn().mockResolvedValue(key);
-    await cache.getOrRead('in-use', readInUse);
-    await cache.getOrRead('in-use', readInUse);
-    readInUse.mockClear();
-    const readOnce = jest.fn().mockResolvedValue({ id: 'other' });
+    const { cache } = cacheWith(on);
+    await cache2(cache, 'in-use', key);
+    const readOnce = jest.fn().mockResolvedValue(keyOf('other'));
     for (let i = 0; i < 3 * on.maxEntries; i++) await cache.getOrRead(`h${i}`, readOnce);
+    const readInUse = jest.fn().mockResolvedValue(key);
     expect(await cache.getOrRead('in-use', readInUse)).toBe(key);
     expect(readInUse).not.toHaveBeenCalled();
   });
 
   it('never caches an unknown token', async () => {
-    const cache = cacheWith(on);
+    const { cache } = cacheWith(on);
     const read = jest.fn().mockResolvedValue(null);
     await cache.getOrRead('h', read);
     await cache.getOrRead('h', read);
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('reads again after an invalidation, and caches a key in use again at once', async () => {
-    const cache = cacheWith(on);
+  it("evicts a changed key's every token, and keeps the other keys", async () => {
+    const { cache, changes } = cacheWith(on);
+    await cache2(cache, 'current', key);
+    await cache2(cache, 'previous', key); // its grace-period token
+    await cache2(cache, 'other', keyOf('k2'));
+    changes.changed$.next({ type: 'key', id: 'k1' });
     const read = jest.fn().mockResolvedValue(key);
-    await cache.getOrRead('h', read);
-    await cache.getOrRead('h', read);
-    await cache.invalidate();
-    await cache.getOrRead('h', read);
-    await cache.getOrRead('h', read);
-    expect(read).toHaveBeenCalledTimes(3);
+    await cache.getOrRead('current', read);
+    await cache.getOrRead('previous', read);
+    await cache.getOrRead('other', read);
+    expect(read).toHaveBeenCalledTimes(2);
+    // A key in use is cached again on its first read after the change.
+    await cache.getOrRead('current', read);
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('does not keep a read that began before an invalidation', async () => {
-    const cache = cacheWith(on);
+  it("evicts a changed user's keys, and keeps the other users' keys", async () => {
+    const { cache, changes } = cacheWith(on);
+    await cache2(cache, 'a', keyOf('k1', 'u1'));
+    await cache2(cache, 'b', keyOf('k2', 'u1'));
+    await cache2(cache, 'c', keyOf('k3', 'u2'));
+    changes.changed$.next({ type: 'user', id: 'u1' });
+    const read = jest.fn().mockResolvedValue(key);
+    for (const hash of ['a', 'b', 'c']) await cache.getOrRead(hash, read);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('empties itself on a reset', async () => {
+    const { cache, changes } = cacheWith(on);
+    await cache2(cache, 'a', keyOf('k1'));
+    await cache2(cache, 'b', keyOf('k2'));
+    changes.changed$.next({ type: 'reset' });
+    const read = jest.fn().mockResolvedValue(key);
+    await cache.getOrRead('a', read);
+    await cache.getOrRead('b', read);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a read that began before a change', async () => {
+    const { cache, changes } = cacheWith(on);
     await cache.getOrRead('h', () => Promise.resolve(key)); // read once: the next read would be kept
     let finishRead!: (value: CachedKey) => void;
     const slowRead = () => new Promise<CachedKey>((resolve) => (finishRead = resolve));
     const pending = cache.getOrRead('h', slowRead);
-    await cache.invalidate(); // a change committed while the old state was being read
+    changes.changed$.next({ type: 'key', id: 'k1' }); // committed while the old state was being read
     finishRead(key);
     await pending;
     const read = jest.fn().mockResolvedValue(key);
@@ -77,69 +112,23 @@ describe('KeyStateCache', () => {
     expect(read).toHaveBeenCalledTimes(1);
   });
 
+  it('is bypassed while the bus is not live', async () => {
+    const { cache, changes, lookups } = cacheWith(on);
+    await cache2(cache, 'h', key);
+    changes.isLive = false;
+    const read = jest.fn().mockResolvedValue(key);
+    await cache.getOrRead('h', read);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(lookups).toEqual([false, false]); // no lookup counted while bypassed
+  });
+
   it.each([
     ['a TTL of 0', { ttlS: 0, maxEntries: 10 }],
     ['no entries', { ttlS: 60, maxEntries: 0 }],
   ])('is off with %s', async (_, config) => {
-    const cache = cacheWith(config);
+    const { cache } = cacheWith(config);
     const read = jest.fn().mockResolvedValue(key);
     for (let i = 0; i < 3; i++) await cache.getOrRead('h', read);
     expect(read).toHaveBeenCalledTimes(3);
-  });
-
-  describe('with Redis', () => {
-    const setUp = () => {
-      const subscriber = new FakeSubscriber();
-      const client = {
-        options: { keyPrefix: 'p:' },
-        duplicate: () => subscriber,
-        publish: jest.fn().mockResolvedValue(1),
-      };
-      const cache = cacheWith(on, { client } as unknown as Partial<RateLimitRedis>);
-      return { cache, subscriber, client };
-    };
-
-    it('subscribes under the key prefix and announces its own changes there', async () => {
-      const { cache, subscriber, client } = setUp();
-      expect(subscriber.subscribe).toHaveBeenCalledWith('p:latchkey:key-cache:invalidate');
-      await cache.invalidate();
-      expect(client.publish).toHaveBeenCalledWith('p:latchkey:key-cache:invalidate', '1');
-    });
-
-    it('bypasses the cache until subscribed, and drops it on every message', async () => {
-      const { cache, subscriber } = setUp();
-      const read = jest.fn().mockResolvedValue(key);
-      await cache.getOrRead('h', read);
-      await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(2);
-
-      subscriber.status = 'ready';
-      subscriber.emit('ready');
-      for (let i = 0; i < 3; i++) await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(4);
-
-      subscriber.emit('message', 'p:latchkey:key-cache:invalidate', '1');
-      await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(5);
-    });
-
-    it('bypasses the cache while the subscription is down, and starts afresh after', async () => {
-      const { cache, subscriber } = setUp();
-      subscriber.status = 'ready';
-      const read = jest.fn().mockResolvedValue(key);
-      await cache.getOrRead('h', read);
-      await cache.getOrRead('h', read); // cached from here on
-
-      subscriber.status = 'reconnecting';
-      subscriber.emit('close');
-      await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(3);
-
-      subscriber.status = 'ready';
-      subscriber.emit('ready');
-      await cache.getOrRead('h', read);
-      await cache.getOrRead('h', read);
-      expect(read).toHaveBeenCalledTimes(4);
-    });
   });
 });

@@ -1,29 +1,29 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import type { Subscription } from 'rxjs';
+import type { Change, Reset } from '../changes/change';
+import { ChangesService } from '../changes/changes.service';
 import { keyCacheConfig } from '../config/configuration';
 import type { KeyMatch } from '../keys/key-access';
 import { MetricsService } from '../metrics/metrics.service';
-import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
 
 /** A key as read for authentication, with its owner; shared, so never to be changed. */
 export type CachedKey = Readonly<KeyMatch['key']>;
-
-/** Suffix of the Redis pub/sub channel on which instances announce changes. */
-const CHANNEL = 'latchkey:key-cache:invalidate';
 
 /**
  * Recently read key state (a key and its owner) by token hash, so that a key
  * in use is not read from the database on every request.
  *
- * Revocation stays immediate: every change to a key or a user empties the
- * cache of this instance (`invalidate()`) and, when REDIS_URL is set, of
- * every instance through a Redis channel. While that channel is not
- * connected the cache is bypassed, since changes made elsewhere could be
- * missed. Entries also expire after KEY_CACHE_TTL_S, a bound on staleness if
- * a message is ever lost. Unknown tokens are not cached: an attacker's
- * guesses never repeat, and would only push out the keys in use.
+ * Revocation stays immediate: every change to a key or a user, on this
+ * instance or (through Redis) on another, evicts that key's entries (its
+ * current and grace-period token) or that user's keys' entries, and no more,
+ * so the keys in use elsewhere stay cached (issue 16). While changes made
+ * elsewhere could be missed (the bus is not live) the cache is bypassed, and
+ * it is emptied whenever the bus says to start afresh. Entries also expire
+ * after KEY_CACHE_TTL_S, a bound on staleness if a message is ever lost.
+ * Unknown tokens are not cached: an attacker's guesses never repeat, and
+ * would only push out the keys in use.
  *
  * A key is cached on its second read, not its first (a "doorkeeper", as in
  * TinyLFU). When more keys are in turn than the cache holds, an LRU that
@@ -35,46 +35,41 @@ const CHANNEL = 'latchkey:key-cache:invalidate';
  * costs one read more per KEY_CACHE_TTL_S.
  */
 @Injectable()
-export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('KeyCache');
+export class KeyStateCache implements OnModuleInit, OnModuleDestroy {
   private readonly entries?: LRUCache<string, CachedKey>;
+  /** The hashes cached per key id and per owner id, to evict a change's entries only. */
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly byOwner = new Map<string, Set<string>>();
   /** Hashes read once since the doorkeeper was last emptied (at `maxEntries` of them). */
   private readonly readOnce = new Set<string>();
-  /** Bumped by every invalidation, so that a read that began before it is not cached. */
+  /** Bumped by every eviction, so that a read that began before it is not cached. */
   private generation = 0;
-  private subscriber?: Redis;
-  private readonly channel: string;
+  private subscription?: Subscription;
 
   constructor(
     @Inject(keyCacheConfig.KEY) config: ConfigType<typeof keyCacheConfig>,
-    private readonly redis: RateLimitRedis,
+    private readonly changes: ChangesService,
     private readonly metrics: MetricsService,
   ) {
-    this.channel = `${redis.client?.options.keyPrefix ?? ''}${CHANNEL}`;
     if (config.ttlS > 0 && config.maxEntries > 0) {
-      this.entries = new LRUCache({ max: config.maxEntries, ttl: config.ttlS * 1000 });
+      this.entries = new LRUCache({
+        max: config.maxEntries,
+        ttl: config.ttlS * 1000,
+        dispose: (value, hash) => this.unindex(value, hash),
+      });
     }
   }
 
-  /** Listens for other instances' changes; until it does, the cache is bypassed. */
   onModuleInit(): void {
-    if (!this.entries || !this.redis.client) return;
-    const subscriber = this.redis.client.duplicate({ enableOfflineQueue: true });
-    this.subscriber = subscriber;
-    // Messages sent while disconnected are lost: start afresh on every (re)connection.
-    subscriber.on('ready', () => this.clear());
-    subscriber.on('close', () => this.clear());
-    subscriber.on('error', () => undefined); // RateLimitRedis already reports outages.
-    subscriber.on('message', () => this.clear());
-    subscriber.subscribe(this.channel).catch(() => undefined);
+    if (this.entries) this.subscription = this.changes.changed$.subscribe((c) => this.evict(c));
   }
 
-  onApplicationShutdown(): void {
-    this.subscriber?.disconnect(false);
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
   }
 
   get isUsable(): boolean {
-    return this.entries !== undefined && (!this.subscriber || this.subscriber.status === 'ready');
+    return this.entries !== undefined && this.changes.isLive;
   }
 
   /** The cached value for `hash`, or what `read` returns (cached unless null). */
@@ -87,28 +82,31 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
     const value = await read();
     if (value && generation === this.generation && this.isUsable && this.admits(hash)) {
       this.entries!.set(hash, value);
+      index(this.byKey, value.id, hash);
+      index(this.byOwner, value.ownerId, hash);
     }
     return value;
   }
 
-  /** Call after committing any change to a key or a user. */
-  async invalidate(): Promise<void> {
-    if (!this.entries) return;
-    this.clear();
-    if (!this.redis.client) return;
-    try {
-      await this.redis.client.publish(this.channel, '1');
-    } catch (error) {
-      // The other instances' subscribers are then most likely cut off too, and bypassing.
-      this.logger.warn(
-        `Could not tell other instances of a key change: ${(error as Error).message}`,
-      );
+  /** Drops what a change makes stale: one key's entries, a user's keys' entries, or everything. */
+  private evict(change: Change | Reset): void {
+    this.generation++;
+    if (change.type === 'reset') {
+      this.entries!.clear();
+      return;
     }
+    const hashes = (change.type === 'key' ? this.byKey : this.byOwner).get(change.id);
+    for (const hash of [...(hashes ?? [])]) this.entries!.delete(hash);
+  }
+
+  private unindex(value: CachedKey, hash: string): void {
+    unindex(this.byKey, value.id, hash);
+    unindex(this.byOwner, value.ownerId, hash);
   }
 
   /**
    * True for a hash read before since the doorkeeper was last emptied. It is
-   * kept across invalidations: it says which keys are in use, not what they
+   * kept across evictions: it says which keys are in use, not what they
    * hold, so a key in use is cached again on its first read after a change.
    */
   private admits(hash: string): boolean {
@@ -117,9 +115,16 @@ export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
     this.readOnce.add(hash);
     return false;
   }
+}
 
-  private clear(): void {
-    this.generation++;
-    this.entries?.clear();
-  }
+function index(sets: Map<string, Set<string>>, id: string, hash: string): void {
+  const set = sets.get(id);
+  if (set) set.add(hash);
+  else sets.set(id, new Set([hash]));
+}
+
+function unindex(sets: Map<string, Set<string>>, id: string, hash: string): void {
+  const set = sets.get(id);
+  if (!set?.delete(hash) || set.size > 0) return;
+  sets.delete(id);
 }

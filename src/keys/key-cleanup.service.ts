@@ -4,7 +4,7 @@ import { Brackets, Repository, SelectQueryBuilder, WhereExpressionBuilder } from
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { KeyStateCache } from '../key-cache/key-state.cache';
+import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
 import { ApiKey, KeyStatus } from './api-key.entity';
 import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
@@ -23,7 +23,7 @@ export class KeyCleanupService {
     private readonly keysService: KeysService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
-    private readonly keyCache: KeyStateCache,
+    private readonly changes: ChangesService,
   ) {}
 
   async counts(caller: Principal, ownerId?: string): Promise<CleanupCountsDto> {
@@ -68,10 +68,10 @@ export class KeyCleanupService {
         },
         manager,
       );
-      return ids.length;
+      return ids;
     });
-    await this.keyCache.invalidate();
-    return deleted;
+    for (const id of deleted) await this.changes.publish({ type: 'key', id });
+    return deleted.length;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ChangesController } from '../changes/changes.controller';
+import { ChangesModule } from '../changes/changes.module';
 import { KeyCacheModule } from '../key-cache/key-cache.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -22,11 +24,12 @@ import { LastUsedRecorder } from './last-used.recorder';
     TypeOrmModule.forFeature([ApiKey]),
     AuditModule,
     KeyCacheModule,
+    ChangesModule,
     UsersModule,
     PermissionsModule,
     RateLimitModule,
   ],
-  controllers: [KeysController, KeyVerificationController],
+  controllers: [KeysController, KeyVerificationController, ChangesController],
   providers: [
     KeysService,
     KeyTokensService,

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
-import { KeyStateCache } from '../key-cache/key-state.cache';
+import { ChangesService } from '../changes/changes.service';
 import { isUniqueViolation } from '../database/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
@@ -46,7 +46,7 @@ export class KeysService {
     private readonly users: UsersService,
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
-    private readonly keyCache: KeyStateCache,
+    private readonly changes: ChangesService,
   ) {}
 
   /**
@@ -198,10 +198,10 @@ export class KeysService {
           manager,
         );
       }
-      return next;
+      return { key: next, changed: changed.length > 0 };
     });
-    await this.keyCache.invalidate();
-    return this.withLatestUse(updated);
+    if (updated.changed) await this.changes.publish({ type: 'key', id });
+    return this.withLatestUse(updated.key);
   }
 
   /**
@@ -265,7 +265,7 @@ export class KeysService {
       );
       return Object.assign(current, changes);
     });
-    await this.keyCache.invalidate();
+    await this.changes.publish({ type: 'key', id });
     return { key: this.withLatestUse(key), token };
   }
 
@@ -286,7 +286,7 @@ export class KeysService {
         manager,
       );
     });
-    await this.keyCache.invalidate();
+    await this.changes.publish({ type: 'key', id });
   }
 
   /**
@@ -299,7 +299,7 @@ export class KeysService {
       ...new Set(tokens.filter((t) => this.tokens.isWellFormed(t)).map((t) => this.tokens.hash(t))),
     ];
     if (hashes.length === 0) return;
-    await this.database.transaction(async (manager) => {
+    const leaked = await this.database.transaction(async (manager) => {
       const leaked = await manager
         .createQueryBuilder(ApiKey, 'key')
         .addSelect(['key.keyHash', 'key.previousKeyHash'])
@@ -334,8 +334,9 @@ export class KeysService {
           manager,
         );
       }
+      return leaked;
     });
-    await this.keyCache.invalidate();
+    for (const key of leaked) await this.changes.publish({ type: 'key', id: key.id });
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { KeyStateCache } from '../key-cache/key-state.cache';
+import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
 import { ADMIN_SCOPE } from '../permissions/permission';
 import { User } from '../users/user.entity';
@@ -32,7 +32,7 @@ export class RootKeyRegistrar {
     private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
-    private readonly keyCache: KeyStateCache,
+    private readonly changes: ChangesService,
   ) {}
 
   /**
@@ -57,8 +57,9 @@ export class RootKeyRegistrar {
       if (holder) return judgeHolder(holder, keyHash);
       return this.replaceRootKey(manager, ownerId, { keyHash, maskedKey }, madeKeyFile);
     });
-    if (outcome.kind === 'registered' || outcome.kind === 'rotated')
-      await this.keyCache.invalidate();
+    if (outcome.kind === 'registered' || outcome.kind === 'rotated') {
+      for (const id of outcome.revokedKeyIds) await this.changes.publish({ type: 'key', id });
+    }
     return outcome;
   }
 

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { PageQueryDto, pageWindow } from '../common/pagination';
 import { isUniqueViolation } from '../database/database-errors';
-import { KeyStateCache } from '../key-cache/key-state.cache';
+import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
 import { Role } from '../permissions/permission';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -29,7 +29,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
-    private readonly keyCache: KeyStateCache,
+    private readonly changes: ChangesService,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -92,7 +92,7 @@ export class UsersService {
       const refusal = user.name === ROOT_USER_NAME ? rootChangeRefusal(changes) : null;
       if (refusal) throw ApiError.conflict(refusal);
       const events = userChangeEvents(user, changes);
-      if (events.length === 0) return user;
+      if (events.length === 0) return { user, changed: false };
 
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await uniquely(() =>
@@ -101,10 +101,10 @@ export class UsersService {
       for (const event of events) {
         await this.recordEvent(manager, actor, id, event.action, event.details);
       }
-      return updated;
+      return { user: updated, changed: true };
     });
-    await this.keyCache.invalidate();
-    return result;
+    if (result.changed) await this.changes.publish({ type: 'user', id });
+    return result.user;
   }
 
   /** The built-in admin that owns the bootstrap key; created on first start. */

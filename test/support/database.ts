@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { ApiKey } from '../../src/keys/api-key.entity';
-import { KeyStateCache } from '../../src/key-cache/key-state.cache';
+import { ChangesService } from '../../src/changes/changes.service';
 import { databaseName, recreateDatabase } from './mariadb';
 import { isMariaDb, type TestApp } from './test-app';
 
@@ -15,8 +15,8 @@ export function dataSourceOf(testApp: TestApp): DataSource {
 
 /**
  * Changes a key in the database behind the service's back, as time passing
- * would (an expiry or a grace period ending), and drops the app's cached key
- * state as any change made through the API does. Without that, the service
+ * would (an expiry or a grace period ending), and announces it as any change
+ * made through the API does. Without that, the service
  * would see the change only when the cached entry expires (KEY_CACHE_TTL_S).
  */
 export async function changeKeyInDatabase(
@@ -25,7 +25,7 @@ export async function changeKeyInDatabase(
   changes: Partial<ApiKey>,
 ): Promise<void> {
   await dataSourceOf(testApp).getRepository(ApiKey).update(id, changes);
-  await testApp.app.get(KeyStateCache).invalidate();
+  await testApp.app.get(ChangesService).publish({ type: 'key', id });
 }
 
 /**

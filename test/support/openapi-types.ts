@@ -287,6 +287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow key and user changes (Server-Sent Events)
+         * @description For services that cache verdicts: one event per change, by id only, never a token or a hash. `{"type":"key","id":…}` when a key is disabled, enabled, re-scoped, re-tiered, renamed, given another allowlist, regenerated, deleted, cleaned up or reported leaked; `{"type":"user","id":…}` when a user's role, status, name or e-mail changes. Every event has an `id`: reconnect with `Last-Event-ID` to get what was missed, or `{"type":"reset"}` first when the server no longer holds it (drop everything cached). A comment line comes at least every 15 s. With REDIS_URL, a change made on any instance reaches the streams of all, and ids hold across instances; while Redis is unreachable the stream ends and reopening it is refused with 503.
+         */
+        get: operations["ChangesController_follow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -4375,6 +4395,160 @@ export interface operations {
                 };
             };
             /** @description `service_unavailable`: starting up or the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is starting or its database is unreachable; retry shortly."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChangesController_follow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Last-Event-ID: the `id` of the last event received, to resume after it. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream; it stays open. */
+            200: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example : connected
+                     *
+                     *     id: k3x9q2-41
+                     *     data: {"type":"key","id":"0d9b7c1e-5a8f-4e57-9d0b-3f6c2a1e8b47"}
+                     *
+                     *     id: k3x9q2-42
+                     *     data: {"type":"user","id":"6a2f4c90-1b3d-4e8a-b5c7-9d0e1f2a3b4c"}
+                     *
+                     *     :
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
+            401: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API key is required: send it as \"Authorization: Bearer <key>\" or \"X-Api-Key: <key>\"."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
+            403: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "code": "forbidden",
+                     *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `rate_limited`: see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "code": "rate_limited",
+                     *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description `service_unavailable`: starting up or the database is unreachable.
+             *
+             *     `service_unavailable`: starting up or the database is unreachable.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;

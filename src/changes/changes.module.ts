@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RateLimitStoreModule } from '../rate-limit/rate-limit-store.module';
+import { ChangesService } from './changes.service';
+
+/**
+ * The bus of key and user changes: the keys and users services publish,
+ * the key cache and the change stream listen. No controller, so that
+ * in-process verification can import it too.
+ */
+@Module({
+  imports: [RateLimitStoreModule],
+  providers: [ChangesService],
+  exports: [ChangesService],
+})
+export class ChangesModule {}
