@@ -1,10 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { LatchkeyGuardModule, type RemoteGuardOptions } from '@latchkey/guard';
+import {
+  type Change,
+  type ChangeStream,
+  KEY_VERIFIER,
+  LatchkeyGuardModule,
+  type RemoteGuardOptions,
+  type RemoteVerification,
+} from '@latchkey/guard';
 import { createInventoryApp } from '../examples/inventory-service/src/app';
 import { AppModule } from '../examples/inventory-service/src/app.module';
 import { ItemsController } from '../examples/inventory-service/src/items.controller';
@@ -30,6 +38,18 @@ async function startInventory(root: DynamicModule, trustProxy = 0): Promise<Serv
   const app = await createInventoryApp(root, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
+}
+
+/** Resolves once the stream has announced (and the guard evicted) a change of `id`. */
+function heard(changes: ChangeStream, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (change: Change) => {
+      if (change.type === 'reset' || change.id !== id) return;
+      changes.off('change', listener);
+      resolve();
+    };
+    changes.on('change', listener);
+  });
 }
 
 /** The two ways a service puts its routes behind Latchkey: the global guard, or Passport. */
@@ -213,6 +233,32 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
           .send({ name: 'x', access_token: writer.key });
         expectError(inBody, 401, 'unauthorized');
         expect(inBody.headers['www-authenticate']).toBe('Bearer');
+      });
+
+      it('with the change stream up, verdicts live 60 s, yet a disabled, deleted or regenerated key is refused at once', async () => {
+        const service = await remote();
+        const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
+          strict: false,
+        }).changes!;
+        if (!changes.up) await once(changes, 'up');
+        const changeOf = (id: string) => heard(changes, id);
+        const revocations = {
+          disabled: (id: string) =>
+            t.http.patch(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).send({ status: 'inactive' }),
+          deleted: (id: string) => t.http.delete(`/api/v1/keys/${id}`).set(bearer(t.rootKey)),
+          regenerated: (id: string) =>
+            t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(t.rootKey)).send({}),
+        };
+        // Its own owner: the shared client's keys would reach MAX_KEYS_PER_USER.
+        const owner = await createUser(t, { role: 'client' });
+        for (const [how, revoke] of Object.entries(revocations)) {
+          const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
+          expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+          const announced = changeOf(key.id);
+          expect({ how, status: (await revoke(key.id)).status }).toEqual({ how, status: 200 });
+          await announced;
+          expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+        }
       });
 
       it('public routes need no key', async () => {

@@ -30,4 +30,4 @@ export { Public, RequireKey, RequirePermissions, RequireScopes } from './permiss
 export { Permission } from './permission';
 export { LatchkeyExceptionFilter } from './exception.filter';
 export { ApiError, type ErrorBody, type ErrorCode, type ErrorDetail } from './api-error';
-export { wholeMs } from './remote-verification';
+export { RemoteVerification, wholeMs } from './remote-verification';
