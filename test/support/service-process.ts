@@ -15,9 +15,7 @@ export interface ServiceProcess {
  * its output and exit status. On the MariaDB run it uses the test database.
  */
 export function startService(env: Record<string, string>): ServiceProcess {
-  // tsconfig-paths: @latchkey/guard is the package's source, as in the other tests (no build needed).
-  const runner = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
-  const child = spawn(process.execPath, [...runner, 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: {
       PATH: process.env.PATH,
