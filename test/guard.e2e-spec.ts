@@ -235,7 +235,7 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
         expect(inBody.headers['www-authenticate']).toBe('Bearer');
       });
 
-      it('with the change stream up, verdicts live 60 s, yet a disabled, deleted or regenerated key is refused at once', async () => {
+      it('with the change stream up, verdicts live 60 s, yet a disabled, deleted or regenerated key, or one of a disabled owner, is refused at once', async () => {
         const service = await remote();
         const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
           strict: false,
@@ -259,6 +259,18 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
           await announced;
           expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
         }
+
+        // The owner disabled: a {"type": "user"} event evicts every verdict of the owner's keys.
+        const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
+        expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+        const announced = changeOf(owner.id);
+        const disabled = await t.http
+          .patch(`/api/v1/users/${owner.id}`)
+          .set(bearer(t.rootKey))
+          .send({ status: 'disabled' });
+        expect(disabled.status).toBe(200);
+        await announced;
+        expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
       });
 
       it('public routes need no key', async () => {
