@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'console/dist/**', 'node_modules/**', 'coverage/**', '*.config.js', '*.config.mjs'],
+    ignores: [
+      'dist/**',
+      'packages/*/dist/**',
+      'console/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '*.config.js',
+      '*.config.mjs',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

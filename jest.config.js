@@ -2,7 +2,7 @@
 const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   rootDir: '.',
-  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/packages/.*/dist/'],
   transform: {
     '^.+\\.ts$': 'ts-jest',
     // An ES module that @fastify/static (Swagger UI's file server) requires;
@@ -11,8 +11,12 @@ const common = {
   },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testEnvironment: 'node',
-  // The example services import `latchkey/guard`; tests cover its source.
-  moduleNameMapper: { '^latchkey/guard$': '<rootDir>/src/guard' },
+  // The server and the example service import the guard package; tests cover its source.
+  moduleNameMapper: {
+    '^latchkey/guard$': '<rootDir>/src/guard',
+    '^@latchkey/guard$': '<rootDir>/packages/guard/src',
+    '^@latchkey/guard/(.*)$': '<rootDir>/packages/guard/src/$1',
+  },
 };
 
 // The same e2e suite runs once per database; `npm test` runs all of them and
@@ -28,7 +32,11 @@ const e2e = (name) => ({
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/packages/*/src/**/*.spec.ts'],
+    },
     e2e('sqlite'),
     e2e('mariadb'),
     // The web console in Chromium against the real service on SQLite: it is a

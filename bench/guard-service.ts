@@ -1,7 +1,7 @@
 /**
  * The example inventory service as `npm run bench:guard` runs it, in its own
- * process: its AppModule (GET /items behind `latchkey/guard`, which resolves
- * to the built `dist/src/guard`), plus the same handler at GET /open/items
+ * process: its AppModule (GET /items behind `@latchkey/guard`, which resolves
+ * to the built `packages/guard/dist`), plus the same handler at GET /open/items
  * with `@Public()`, the unguarded baseline. Configured by the environment:
  * PORT, LATCHKEY_URL, LATCHKEY_SERVICE_KEY, LATCHKEY_CACHE_TTL_MS,
  * LATCHKEY_TIMEOUT_MS.
@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Public } from 'latchkey/guard';
+import { LatchkeyGuardModule, Public } from '@latchkey/guard';
 import { AppModule } from '../examples/inventory-service/src/app.module';
 
 @Controller('open')
@@ -26,13 +26,14 @@ class OpenItemsController {
 
 @Module({
   imports: [
-    AppModule.register({
-      mode: 'remote',
-      url: process.env.LATCHKEY_URL!,
-      serviceKey: process.env.LATCHKEY_SERVICE_KEY!,
-      cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS),
-      timeoutMs: Number(process.env.LATCHKEY_TIMEOUT_MS),
-    }),
+    AppModule.register(
+      LatchkeyGuardModule.forRoot({
+        url: process.env.LATCHKEY_URL!,
+        serviceKey: process.env.LATCHKEY_SERVICE_KEY!,
+        cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS),
+        timeoutMs: Number(process.env.LATCHKEY_TIMEOUT_MS),
+      }),
+    ),
   ],
   controllers: [OpenItemsController],
 })

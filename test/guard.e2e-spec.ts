@@ -1,12 +1,23 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import {
+  type Change,
+  type ChangeStream,
+  KEY_VERIFIER,
+  LatchkeyGuardModule,
+  type RemoteGuardOptions,
+  type RemoteVerification,
+} from '@latchkey/guard';
 import { createInventoryApp } from '../examples/inventory-service/src/app';
+import { AppModule } from '../examples/inventory-service/src/app.module';
 import { ItemsController } from '../examples/inventory-service/src/items.controller';
-import { LatchkeyGuardModule, type LatchkeyGuardOptions } from '../src/guard';
+import { PassportAppModule } from '../examples/inventory-service/src/passport-app.module';
+import { InProcessGuardModule } from '../src/guard';
 import { createKey, KeyInput } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { expectError } from './support/error-envelope';
@@ -23,30 +34,43 @@ interface Service {
 }
 
 /** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
-async function startInventory(latchkey: LatchkeyGuardOptions, trustProxy = 0): Promise<Service> {
-  const app = await createInventoryApp(latchkey, { logger: false, trustProxy });
+async function startInventory(root: DynamicModule, trustProxy = 0): Promise<Service> {
+  const app = await createInventoryApp(root, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
 }
 
-describe('examples/inventory-service behind latchkey/guard', () => {
+/** Resolves once the stream has announced (and the guard evicted) a change of `id`. */
+function heard(changes: ChangeStream, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (change: Change) => {
+      if (change.type === 'reset' || change.id !== id) return;
+      changes.off('change', listener);
+      resolve();
+    };
+    changes.on('change', listener);
+  });
+}
+
+/** The two ways a service puts its routes behind Latchkey: the global guard, or Passport. */
+const WAYS = {
+  LatchkeyGuardModule: (latchkey: RemoteGuardOptions) =>
+    AppModule.register(LatchkeyGuardModule.forRoot(latchkey)),
+  'LatchkeyStrategy (Passport)': (latchkey: RemoteGuardOptions) =>
+    PassportAppModule.register(latchkey),
+};
+
+describe('examples/inventory-service behind @latchkey/guard', () => {
   let t: TestApp;
   let latchkeyUrl: string;
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
-  const inventory = async (latchkey: LatchkeyGuardOptions, trustProxy = 0) => {
-    const service = await startInventory(latchkey, trustProxy);
+  const inventory = async (root: DynamicModule, trustProxy = 0) => {
+    const service = await startInventory(root, trustProxy);
     started.push(service);
     return service;
   };
-  const remote = (overrides: Partial<LatchkeyGuardOptions> = {}) =>
-    inventory({
-      mode: 'remote',
-      url: latchkeyUrl,
-      serviceKey,
-      ...overrides,
-    });
   const clientKey = (overrides: Partial<KeyInput> = {}) =>
     createKey(t, { owner_id: client.id, tier: 'premium', ...overrides });
 
@@ -64,163 +88,221 @@ describe('examples/inventory-service behind latchkey/guard', () => {
     await t.close();
   });
 
-  describe('remote mode', () => {
-    let cached: Service;
-    let uncached: Service;
-    beforeAll(async () => {
-      cached = await remote({ cacheTtlMs: CACHE_TTL_MS });
-      uncached = await remote({ cacheTtlMs: 0 });
-    });
+  describe.each(Object.keys(WAYS) as (keyof typeof WAYS)[])(
+    'remote mode, through the %s',
+    (way) => {
+      let cached: Service;
+      let uncached: Service;
+      const remote = (overrides: Partial<RemoteGuardOptions> = {}, trustProxy = 0) =>
+        inventory(WAYS[way]({ url: latchkeyUrl, serviceKey, ...overrides }), trustProxy);
+      beforeAll(async () => {
+        cached = await remote({ cacheTtlMs: CACHE_TTL_MS });
+        uncached = await remote({ cacheTtlMs: 0 });
+      });
 
-    it('200 for a key with the route scope, with its budget in X-RateLimit-* headers', async () => {
-      const reader = await clientKey({ scopes: ['read:assets'] });
-      for (const header of [bearer(reader.key), { 'X-Api-Key': reader.key }]) {
-        const response = await uncached.http.get('/items').set(header);
-        expect(response.status).toBe(200);
-        expect(response.body.data).toEqual(
-          expect.arrayContaining([expect.objectContaining({ id: 1 })]),
+      it('200 for a key with the route scope, with its budget in X-RateLimit-* headers', async () => {
+        const reader = await clientKey({ scopes: ['read:assets'] });
+        for (const header of [bearer(reader.key), { 'X-Api-Key': reader.key }]) {
+          const response = await uncached.http.get('/items').set(header);
+          expect(response.status).toBe(200);
+          expect(response.body.data).toEqual(
+            expect.arrayContaining([expect.objectContaining({ id: 1 })]),
+          );
+          expect(response.headers['x-ratelimit-limit']).toBe('1000');
+          expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(1000);
+          expect(Number(response.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+        }
+      });
+
+      it('403 insufficient_scope without the route scope; 201 with it, the owner known to the handler', async () => {
+        const reader = await clientKey({ scopes: ['read:assets'] });
+        const refused = await uncached.http
+          .post('/items')
+          .set(bearer(reader.key))
+          .send({ name: 'desk' });
+        expectError(refused, 403, 'insufficient_scope');
+        expect(refused.body.error.message).toContain('write:assets');
+
+        const writer = await clientKey({ scopes: ['write:assets'] });
+        const created = await uncached.http
+          .post('/items')
+          .set(bearer(writer.key))
+          .send({ name: 'desk' });
+        expect(created.status).toBe(201);
+        expect(created.body.data).toMatchObject({ name: 'desk', created_by: client.id });
+        expectError(
+          await uncached.http.get('/items').set(bearer(writer.key)),
+          403,
+          'insufficient_scope',
         );
-        expect(response.headers['x-ratelimit-limit']).toBe('1000');
-        expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(1000);
-        expect(Number(response.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
-      }
-    });
+      });
 
-    it('403 insufficient_scope without the route scope; 201 with it, the owner known to the handler', async () => {
-      const reader = await clientKey({ scopes: ['read:assets'] });
-      const refused = await uncached.http
-        .post('/items')
-        .set(bearer(reader.key))
-        .send({ name: 'desk' });
-      expectError(refused, 403, 'insufficient_scope');
-      expect(refused.body.error.message).toContain('write:assets');
+      it('401 with WWW-Authenticate for a missing, unknown or disabled key', async () => {
+        const disabled = await clientKey({ scopes: ['read:assets'] });
+        await t.http
+          .patch(`/api/v1/keys/${disabled.id}`)
+          .set(bearer(t.rootKey))
+          .send({ status: 'inactive' });
+        for (const headers of [{}, bearer(UNKNOWN_TOKEN), bearer('hello'), bearer(disabled.key)]) {
+          const response = await uncached.http.get('/items').set(headers);
+          expectError(response, 401, 'unauthorized');
+          expect(response.headers['www-authenticate']).toBe('Bearer');
+        }
+      });
 
-      const writer = await clientKey({ scopes: ['write:assets'] });
-      const created = await uncached.http
-        .post('/items')
-        .set(bearer(writer.key))
-        .send({ name: 'desk' });
-      expect(created.status).toBe(201);
-      expect(created.body.data).toMatchObject({ name: 'desk', created_by: client.id });
-      expectError(
-        await uncached.http.get('/items').set(bearer(writer.key)),
-        403,
-        'insufficient_scope',
-      );
-    });
+      it('401 for two different keys, whichever header carries which; one key sent twice is that key', async () => {
+        const [first, second] = [
+          await clientKey({ scopes: ['read:assets'] }),
+          await clientKey({ scopes: ['read:assets'] }),
+        ];
+        for (const headers of [
+          { Authorization: [`Bearer ${first.key}`, `Bearer ${second.key}`] },
+          { ...bearer(first.key), 'X-Api-Key': second.key },
+        ]) {
+          expectError(await uncached.http.get('/items').set(headers), 401, 'unauthorized');
+        }
+        const twice = { ...bearer(first.key), 'X-Api-Key': first.key };
+        expect((await uncached.http.get('/items').set(twice)).status).toBe(200);
+      });
 
-    it('401 with WWW-Authenticate for a missing, unknown or disabled key', async () => {
-      const disabled = await clientKey({ scopes: ['read:assets'] });
-      await t.http
-        .patch(`/api/v1/keys/${disabled.id}`)
-        .set(bearer(t.rootKey))
-        .send({ status: 'inactive' });
-      for (const headers of [{}, bearer(UNKNOWN_TOKEN), bearer('hello'), bearer(disabled.key)]) {
-        const response = await uncached.http.get('/items').set(headers);
-        expectError(response, 401, 'unauthorized');
-        expect(response.headers['www-authenticate']).toBe('Bearer');
-      }
-    });
+      it("403 ip_not_allowed from outside the key's allowlist: the client address goes with the verification", async () => {
+        const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['10.0.0.0/8'] });
+        expectError(
+          await uncached.http.get('/items').set(bearer(fenced.key)),
+          403,
+          'ip_not_allowed',
+        );
+        const local = await clientKey({ scopes: ['read:assets'], allowed_ips: ['127.0.0.1'] });
+        expect((await uncached.http.get('/items').set(bearer(local.key))).status).toBe(200);
+      });
 
-    it('401 for two different keys, whichever header carries which; one key sent twice is that key', async () => {
-      const [first, second] = [
-        await clientKey({ scopes: ['read:assets'] }),
-        await clientKey({ scopes: ['read:assets'] }),
-      ];
-      for (const headers of [
-        { Authorization: [`Bearer ${first.key}`, `Bearer ${second.key}`] },
-        { ...bearer(first.key), 'X-Api-Key': second.key },
-      ]) {
-        expectError(await uncached.http.get('/items').set(headers), 401, 'unauthorized');
-      }
-      const twice = { ...bearer(first.key), 'X-Api-Key': first.key };
-      expect((await uncached.http.get('/items').set(twice)).status).toBe(200);
-    });
+      it("sends X-Forwarded-For's address only when the service trusts its proxy", async () => {
+        const fenced = await clientKey({
+          scopes: ['read:assets'],
+          allowed_ips: ['203.0.113.0/24'],
+        });
+        const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
+        const behindProxy = await remote({ cacheTtlMs: 0 }, 1);
+        expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
+        expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
 
-    it("403 ip_not_allowed from outside the key's allowlist: the client address goes with the verification", async () => {
-      const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['10.0.0.0/8'] });
-      expectError(await uncached.http.get('/items').set(bearer(fenced.key)), 403, 'ip_not_allowed');
-      const local = await clientKey({ scopes: ['read:assets'], allowed_ips: ['127.0.0.1'] });
-      expect((await uncached.http.get('/items').set(bearer(local.key))).status).toBe(200);
-    });
+        // A forwarded value that is no address: keys with an allowlist fail closed, others work.
+        const open = await clientKey({ scopes: ['read:assets'] });
+        const garbage = { 'X-Forwarded-For': 'not-an-address' };
+        const fencedAnswer = await behindProxy.http
+          .get('/items')
+          .set({ ...bearer(fenced.key), ...garbage });
+        expectError(fencedAnswer, 403, 'ip_not_allowed');
+        const openAnswer = await behindProxy.http
+          .get('/items')
+          .set({ ...bearer(open.key), ...garbage });
+        expect(openAnswer.status).toBe(200);
+      });
 
-    it("sends X-Forwarded-For's address only when the service trusts its proxy", async () => {
-      const fenced = await clientKey({ scopes: ['read:assets'], allowed_ips: ['203.0.113.0/24'] });
-      const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
-      const behindProxy = await inventory(
-        { mode: 'remote', url: latchkeyUrl, serviceKey, cacheTtlMs: 0 },
-        1,
-      );
-      expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
-      expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
+      it('429 rate_limited with Retry-After once the key has spent its tier budget', async () => {
+        const key = await clientKey({ scopes: ['read:assets'], tier: 'standard' });
+        for (let i = 0; i < STANDARD_LIMIT; i++) {
+          expect((await uncached.http.get('/items').set(bearer(key.key))).status).toBe(200);
+        }
+        const refused = await uncached.http.get('/items').set(bearer(key.key));
+        expectError(refused, 429, 'rate_limited');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+        // One budget: Latchkey's own routes refuse the key too.
+        expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 429, 'rate_limited');
+      });
 
-      // A forwarded value that is no address: keys with an allowlist fail closed, others work.
-      const open = await clientKey({ scopes: ['read:assets'] });
-      const garbage = { 'X-Forwarded-For': 'not-an-address' };
-      const fencedAnswer = await behindProxy.http
-        .get('/items')
-        .set({ ...bearer(fenced.key), ...garbage });
-      expectError(fencedAnswer, 403, 'ip_not_allowed');
-      const openAnswer = await behindProxy.http
-        .get('/items')
-        .set({ ...bearer(open.key), ...garbage });
-      expect(openAnswer.status).toBe(200);
-    });
+      it('a revoked key is refused at once without a cache, and once the cache time has passed with one', async () => {
+        const key = await clientKey({ scopes: ['read:assets'] });
+        const first = await cached.http.get('/items').set(bearer(key.key));
+        expect(first.status).toBe(200);
+        const revoked = await t.http.delete(`/api/v1/keys/${key.id}`).set(bearer(t.rootKey));
+        expect(revoked.status).toBe(200);
 
-    it('429 rate_limited with Retry-After once the key has spent its tier budget', async () => {
-      const key = await clientKey({ scopes: ['read:assets'], tier: 'standard' });
-      for (let i = 0; i < STANDARD_LIMIT; i++) {
-        expect((await uncached.http.get('/items').set(bearer(key.key))).status).toBe(200);
-      }
-      const refused = await uncached.http.get('/items').set(bearer(key.key));
-      expectError(refused, 429, 'rate_limited');
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect(refused.headers['x-ratelimit-remaining']).toBe('0');
-      // One budget: Latchkey's own routes refuse the key too.
-      expectError(await t.http.get('/api/v1/me').set(bearer(key.key)), 429, 'rate_limited');
-    });
+        expectError(await uncached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+        await sleep(CACHE_TTL_MS + 100);
+        expectError(await cached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+      });
 
-    it('a revoked key is refused at once without a cache, and once the cache time has passed with one', async () => {
-      const key = await clientKey({ scopes: ['read:assets'] });
-      const first = await cached.http.get('/items').set(bearer(key.key));
-      expect(first.status).toBe(200);
-      const revoked = await t.http.delete(`/api/v1/keys/${key.id}`).set(bearer(t.rootKey));
-      expect(revoked.status).toBe(200);
+      it('never reads a key from the query string or the body', async () => {
+        const writer = await clientKey({ scopes: ['read:assets', 'write:assets'] });
+        const inQuery = await uncached.http.get(`/items?access_token=${writer.key}`);
+        expectError(inQuery, 401, 'unauthorized');
+        const inBody = await uncached.http
+          .post('/items')
+          .send({ name: 'x', access_token: writer.key });
+        expectError(inBody, 401, 'unauthorized');
+        expect(inBody.headers['www-authenticate']).toBe('Bearer');
+      });
 
-      expectError(await uncached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
-      await sleep(CACHE_TTL_MS + 100);
-      expectError(await cached.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
-    });
+      it('with the change stream up, verdicts live 60 s, yet a disabled, deleted or regenerated key, or one of a disabled owner, is refused at once', async () => {
+        const service = await remote();
+        const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
+          strict: false,
+        }).changes!;
+        if (!changes.up) await once(changes, 'up');
+        const changeOf = (id: string) => heard(changes, id);
+        const revocations = {
+          disabled: (id: string) =>
+            t.http.patch(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).send({ status: 'inactive' }),
+          deleted: (id: string) => t.http.delete(`/api/v1/keys/${id}`).set(bearer(t.rootKey)),
+          regenerated: (id: string) =>
+            t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(t.rootKey)).send({}),
+        };
+        // Its own owner: the shared client's keys would reach MAX_KEYS_PER_USER.
+        const owner = await createUser(t, { role: 'client' });
+        for (const [how, revoke] of Object.entries(revocations)) {
+          const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
+          expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+          const announced = changeOf(key.id);
+          expect({ how, status: (await revoke(key.id)).status }).toEqual({ how, status: 200 });
+          await announced;
+          expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+        }
 
-    it('public routes need no key', async () => {
-      const response = await uncached.http.get('/health');
-      expect(response.status).toBe(200);
-      expect(response.body).toEqual({ status: 'ok' });
-    });
+        // The owner disabled: a {"type": "user"} event evicts every verdict of the owner's keys.
+        const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
+        expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+        const announced = changeOf(owner.id);
+        const disabled = await t.http
+          .patch(`/api/v1/users/${owner.id}`)
+          .set(bearer(t.rootKey))
+          .send({ status: 'disabled' });
+        expect(disabled.status).toBe(200);
+        await announced;
+        expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+      });
 
-    it("503 service_unavailable, never a pass, when Latchkey is unreachable or refuses the service's key", async () => {
-      const reader = await clientKey({ scopes: ['read:assets'] });
-      const closedPort = await remote({ url: 'http://127.0.0.1:9', cacheTtlMs: 0 });
-      const wrongServiceKey = await remote({ serviceKey: UNKNOWN_TOKEN, cacheTtlMs: 0 });
-      const notAVerifier = await remote({ serviceKey: reader.key, cacheTtlMs: 0 });
-      for (const service of [closedPort, wrongServiceKey, notAVerifier]) {
-        const response = await service.http.get('/items').set(bearer(reader.key));
-        expectError(response, 503, 'service_unavailable');
-        expect(response.headers['retry-after']).toBeDefined();
-      }
-    });
+      it('public routes need no key', async () => {
+        const response = await uncached.http.get('/health');
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual({ status: 'ok' });
+      });
 
-    it("answers the service's own errors in Latchkey's envelope", async () => {
-      const writer = await clientKey({ scopes: ['write:assets'] });
-      const response = await uncached.http.post('/items').set(bearer(writer.key)).send({});
-      expectError(response, 400, 'validation_failed');
-      expectError(
-        await uncached.http.get('/nothing-here').set(bearer(writer.key)),
-        404,
-        'not_found',
-      );
-    });
-  });
+      it("503 service_unavailable, never a pass, when Latchkey is unreachable or refuses the service's key", async () => {
+        const reader = await clientKey({ scopes: ['read:assets'] });
+        const closedPort = await remote({ url: 'http://127.0.0.1:9', cacheTtlMs: 0 });
+        const wrongServiceKey = await remote({ serviceKey: UNKNOWN_TOKEN, cacheTtlMs: 0 });
+        const notAVerifier = await remote({ serviceKey: reader.key, cacheTtlMs: 0 });
+        for (const service of [closedPort, wrongServiceKey, notAVerifier]) {
+          const response = await service.http.get('/items').set(bearer(reader.key));
+          expectError(response, 503, 'service_unavailable');
+          expect(response.headers['retry-after']).toBeDefined();
+        }
+      });
+
+      it("answers the service's own errors in Latchkey's envelope", async () => {
+        const writer = await clientKey({ scopes: ['write:assets'] });
+        const response = await uncached.http.post('/items').set(bearer(writer.key)).send({});
+        expectError(response, 400, 'validation_failed');
+        expectError(
+          await uncached.http.get('/nothing-here').set(bearer(writer.key)),
+          404,
+          'not_found',
+        );
+      });
+    },
+  );
 
   it('forRootAsync: remote options from another provider (e.g. ConfigService)', async () => {
     const SETTINGS = Symbol('settings');
@@ -234,10 +316,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
         LatchkeyGuardModule.forRootAsync({
           imports: [SettingsModule],
           inject: [SETTINGS],
-          useFactory: (settings: { url: string; serviceKey: string }) => ({
-            mode: 'remote',
-            ...settings,
-          }),
+          useFactory: (settings: { url: string; serviceKey: string }) => settings,
         }),
       ],
       controllers: [ItemsController],
@@ -271,7 +350,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
           DATA_DIR: t.dataDir,
           DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
         },
-        () => inventory({ mode: 'in-process', cacheTtlMs: 0 }),
+        () => inventory(AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0 }))),
       );
     });
 
@@ -299,7 +378,7 @@ describe('examples/inventory-service behind latchkey/guard', () => {
           DATA_DIR: t.dataDir,
           DATABASE_URL: 'mysql://root@127.0.0.1:9/latchkey',
         },
-        () => inventory({ mode: 'in-process', cacheTtlMs: 0 }),
+        () => inventory(AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0 }))),
       );
       const response = await unreachable.http.get('/items').set(bearer(reader.key));
       expectError(response, 503, 'service_unavailable');

@@ -1,24 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toErrorResponse } from './error-response';
+import { Catch } from '@nestjs/common';
+import { LatchkeyExceptionFilter } from '@latchkey/guard';
+import { isDatabaseUnavailableError } from '../database/database-errors';
 
-/** The single place where errors become HTTP responses. */
+/** The guard package's envelope, with Latchkey's database outages answered 503. */
 @Catch()
-export class AllExceptionsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const { status, body, headers, unexpected } = toErrorResponse(exception);
-    if (unexpected !== undefined) {
-      // routeOptions.url is the route pattern: it never holds a query string or token.
-      const route = `${request.method} ${request.routeOptions?.url ?? '(no route)'}`;
-      this.logger.error(
-        `Unhandled error on ${route} (request ${request.id})`,
-        unexpected instanceof Error ? unexpected.stack : JSON.stringify(unexpected),
-      );
-    }
-    void http.getResponse<FastifyReply>().status(status).headers(headers).send(body);
+export class AllExceptionsFilter extends LatchkeyExceptionFilter {
+  protected override isUnavailable(exception: unknown): boolean {
+    return isDatabaseUnavailableError(exception);
   }
 }

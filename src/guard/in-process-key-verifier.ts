@@ -1,7 +1,7 @@
 import { ApiError } from '../common/api-error';
 import type { KeyVerificationService } from '../keys/key-verification.service';
 import type { SharedDatabaseConnection } from './in-process-verification.module';
-import type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
+import type { KeyVerifier, Verdict, VerifyRequest } from '@latchkey/guard';
 
 /**
  * The very function behind `POST /api/v1/keys/verify`, called in this

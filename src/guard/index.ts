@@ -1,23 +1,7 @@
 /**
- * `latchkey/guard`: put a NestJS (Fastify) service's routes behind Latchkey's
- * keys. The decorators are Latchkey's own, so a route reads the same in both.
+ * `latchkey/guard`: the guard package (`@latchkey/guard`, remote mode), plus
+ * in-process mode, which needs Latchkey's own code and database:
+ * `InProcessGuardModule.forRoot()`.
  */
-export { LatchkeyGuardModule, type LatchkeyGuardAsyncOptions } from './latchkey-guard.module';
-export type {
-  InProcessGuardOptions,
-  LatchkeyGuardOptions,
-  RemoteGuardOptions,
-} from './latchkey-guard.options';
-export { LatchkeyGuard } from './latchkey.guard';
-export { ApiKey } from './api-key.decorator';
-export type { LatchkeyIdentity } from './admit';
-export type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
-export {
-  Public,
-  RequireKey,
-  RequirePermissions,
-  RequireScopes,
-} from '../permissions/permissions.decorators';
-export { Permission } from '../permissions/permission';
-export { AllExceptionsFilter as LatchkeyExceptionFilter } from '../common/all-exceptions.filter';
-export { ApiError } from '../common/api-error';
+export * from '@latchkey/guard';
+export { InProcessGuardModule, type InProcessGuardOptions } from './in-process-guard.module';

@@ -1,3 +1,5 @@
+// Shared with the guard package, whose refusals must read like Latchkey's.
+export { missingGrants } from '@latchkey/guard/shared';
 import { ADMIN_SCOPE, ALL_PERMISSIONS, isPermission, Permission, Role } from './permission';
 
 /** What a role grants: its permissions, and which resource scopes of the catalogue. */
@@ -45,14 +47,6 @@ export function effectiveGrants(
   const fromRole = roleGrants(role, catalogue);
   if (keyScopes.includes(ADMIN_SCOPE)) return fromRole;
   return fromRole.filter((grant) => keyScopes.includes(grant));
-}
-
-/**
- * The required permissions or scopes that `grants` lacks. The access guard and
- * key verification both ask this, so they cannot disagree.
- */
-export function missingGrants(grants: readonly string[], required: readonly string[]): string[] {
-  return required.filter((grant) => !grants.includes(grant));
 }
 
 /** Whether `role` acts on every user's keys rather than only its own. */

@@ -1,13 +1,7 @@
-/** Permissions gate the management API (SPEC section 4). */
-export enum Permission {
-  ApiKeysRead = 'api_keys.read',
-  ApiKeysWrite = 'api_keys.write',
-  ApiKeysDelete = 'api_keys.delete',
-  ApiKeysVerify = 'api_keys.verify',
-  UsersRead = 'users.read',
-  UsersWrite = 'users.write',
-  AuditRead = 'audit.read',
-}
+import { Permission } from '@latchkey/guard';
+
+// The enum is the guard package's: routes of Latchkey and of its users name the same values.
+export { Permission };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
 

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
-import { ApiError } from '../common/api-error';
+import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
 import { rateLimitConfig } from '../config/configuration';
 import type { KeyTier } from '../keys/api-key.entity';
 import { RateLimitRedis } from './rate-limit-redis';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
+
+// The headers and the 429 are the guard package's, so both answer alike.
+export { rateLimited, setRateLimitHeaders, type HeaderSink };
 
 /** One request's place in its budget; `reset` is in seconds, as in X-RateLimit-Reset. */
 export interface RateLimitDecision {
@@ -24,11 +27,6 @@ export const THROTTLER_NAME = 'default';
  * its window ends, as X-RateLimit-Reset says, and not a whole window beyond.
  */
 const BLOCK_MS = 1;
-
-/** The minimal HTTP reply that headers can be set on (Fastify's reply). */
-export interface HeaderSink {
-  header(name: string, value: string | number): unknown;
-}
 
 /**
  * Counts requests against a key's tier limit or a client address's anonymous
@@ -97,25 +95,4 @@ export class RateLimitService {
     setRateLimitHeaders(reply, decision);
     if (!decision.allowed) throw rateLimited(decision.reset);
   }
-}
-
-/** X-RateLimit-Limit, -Remaining and -Reset (seconds) of SPEC section 5. */
-export function setRateLimitHeaders(
-  reply: HeaderSink,
-  budget: Pick<RateLimitDecision, 'limit' | 'remaining' | 'reset'>,
-): void {
-  reply.header('X-RateLimit-Limit', budget.limit);
-  reply.header('X-RateLimit-Remaining', budget.remaining);
-  reply.header('X-RateLimit-Reset', budget.reset);
-}
-
-/** 429 `rate_limited` with Retry-After in seconds. */
-export function rateLimited(retryAfterS: number): ApiError {
-  return new ApiError(
-    429,
-    'rate_limited',
-    `Rate limit exceeded; retry in ${retryAfterS} s.`,
-    undefined,
-    { 'Retry-After': String(retryAfterS) },
-  );
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiKey, Public, RequireScopes, type LatchkeyIdentity } from 'latchkey/guard';
+import { ApiKey, Public, RequireScopes, type LatchkeyIdentity } from '@latchkey/guard';
 
 interface Item {
   id: number;

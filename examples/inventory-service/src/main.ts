@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { LatchkeyGuardModule, type RemoteGuardOptions } from '@latchkey/guard';
 import { createInventoryApp } from './app';
+import { AppModule } from './app.module';
+import { PassportAppModule } from './passport-app.module';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -27,15 +30,19 @@ function trustedProxies(): number | string {
 }
 
 async function main(): Promise<void> {
-  const app = await createInventoryApp(
-    {
-      mode: 'remote',
-      url: process.env.LATCHKEY_URL ?? 'http://localhost:3000',
-      serviceKey: required('LATCHKEY_SERVICE_KEY'),
-      cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS ?? 1000),
-    },
-    { trustProxy: trustedProxies() },
-  );
+  const latchkey: RemoteGuardOptions = {
+    url: process.env.LATCHKEY_URL ?? 'http://localhost:3000',
+    serviceKey: required('LATCHKEY_SERVICE_KEY'),
+    ...(process.env.LATCHKEY_CACHE_TTL_MS && {
+      cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS),
+    }),
+  };
+  // LATCHKEY_PASSPORT=1: the same routes through the Passport strategy instead of the global guard.
+  const root =
+    process.env.LATCHKEY_PASSPORT === '1'
+      ? PassportAppModule.register(latchkey)
+      : AppModule.register(LatchkeyGuardModule.forRoot(latchkey));
+  const app = await createInventoryApp(root, { trustProxy: trustedProxies() });
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 4000);
   await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });

@@ -1,66 +1,99 @@
 import { Logger } from '@nestjs/common';
-import { ApiError } from '../common/api-error';
+import { Pool } from 'undici';
+import { ApiError } from './api-error';
 import type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
 
 const WARN_INTERVAL_MS = 10_000;
+const VERIFY_PATH = '/api/v1/keys/verify';
 
 export interface RemoteVerifierConfig {
   url: string;
   serviceKey: string;
   timeoutMs: number;
+  /** Keep-alive connections, and so the most verifications in flight at once. */
+  connections: number;
+}
+
+interface LatchkeyResponse {
+  status: number;
+  retryAfter?: string;
+  body: unknown;
 }
 
 /**
- * Asks Latchkey's `POST /api/v1/keys/verify` with the service's own key.
- * Anything but a verdict — Latchkey unreachable or too slow, a 5xx, a 401 or
- * 403 for the service key, a 429 for its budget — is a 503
- * `service_unavailable` for the caller, never a pass. A 400 means this
+ * Asks Latchkey's `POST /api/v1/keys/verify` with the service's own key,
+ * over a pool of keep-alive connections (undici): at most `connections`
+ * calls at once, the rest queued, each bounded by `timeoutMs` from the
+ * moment it is asked. Anything but a verdict — Latchkey unreachable or too
+ * slow, a 5xx, a 401 or 403 for the service key, a 429 for its budget — is
+ * a 503 `service_unavailable` for the caller, never a pass. A 400 means this
  * service asks for a grant Latchkey does not know: a misconfiguration,
  * answered 500 and logged.
  */
 export class RemoteKeyVerifier implements KeyVerifier {
-  private readonly endpoint: string;
+  private readonly pool: Pool;
   private readonly outage: OutageWarnings;
 
   constructor(private readonly config: RemoteVerifierConfig) {
-    this.endpoint = new URL('/api/v1/keys/verify', config.url).toString();
+    this.pool = new Pool(new URL(config.url).origin, {
+      connections: config.connections,
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+    });
     this.outage = new OutageWarnings(config.url);
   }
 
   async verify(request: VerifyRequest): Promise<Verdict> {
-    let response: Response;
+    let response: LatchkeyResponse;
     try {
-      response = await fetch(this.endpoint, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${this.config.serviceKey}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
+      response = await this.post(request);
     } catch (error) {
       throw this.unavailable(error instanceof Error ? error.message : String(error));
     }
     if (response.status === 200) {
-      const body = (await response.json().catch(() => undefined)) as { data?: Verdict } | undefined;
-      if (body?.data && typeof body.data.code === 'string') {
+      const verdict = (response.body as { data?: Verdict } | undefined)?.data;
+      if (verdict && typeof verdict.code === 'string') {
         this.outage.recovered();
-        return body.data;
+        return verdict;
       }
       throw this.unavailable('its answer was not a verdict');
     }
-    const reason = await errorCodeOf(response);
+    const reason = errorCodeOf(response.body);
     if (response.status === 400) {
       throw new Error(`Latchkey refused to verify a key for this route: ${reason}`);
     }
-    throw this.unavailable(`it answered ${response.status} ${reason}`, response);
+    throw this.unavailable(`it answered ${response.status} ${reason}`, response.retryAfter);
   }
 
-  private unavailable(reason: string, response?: Response): ApiError {
+  /** Closes the pooled connections (the module does on shutdown). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async post(request: VerifyRequest): Promise<LatchkeyResponse> {
+    const { statusCode, headers, body } = await this.pool.request({
+      path: VERIFY_PATH,
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.config.serviceKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(request),
+      // Counts from the moment of asking, so time spent queued for a connection counts too.
+      signal: AbortSignal.timeout(this.config.timeoutMs),
+    });
+    const retryAfter = headers['retry-after'];
+    return {
+      status: statusCode,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+      // Read whole in every case, so that the connection goes back to the pool.
+      body: await body.json().catch(() => undefined),
+    };
+  }
+
+  private unavailable(reason: string, retryAfter?: string): ApiError {
     this.outage.failed(reason);
     const error = ApiError.serviceUnavailable('The key service is unreachable; retry shortly.');
-    const retryAfter = response?.headers.get('retry-after');
     if (retryAfter && /^\d+$/.test(retryAfter)) error.headers['Retry-After'] = retryAfter;
     return error;
   }
@@ -106,9 +139,9 @@ class OutageWarnings {
 }
 
 /** Latchkey's error code and message, for the log; the body never holds a token. */
-async function errorCodeOf(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined;
-  const error = body?.error as { code?: unknown; message?: unknown } | string | undefined;
+function errorCodeOf(body: unknown): string {
+  const error = (body as { error?: unknown } | undefined)?.error as
+    { code?: unknown; message?: unknown } | string | undefined;
   if (error && typeof error === 'object') return `${String(error.code)}: ${String(error.message)}`;
   return typeof error === 'string' ? error : '(no error envelope)';
 }

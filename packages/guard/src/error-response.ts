@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { isDatabaseUnavailableError } from '../database/database-errors';
 import { ApiError, ErrorBody, ErrorCode } from './api-error';
 import { redactTokens } from './redact-tokens';
 
@@ -29,12 +28,16 @@ const UNSUPPORTED_MEDIA_TYPE =
   'The request body must be JSON, sent with Content-Type: application/json.';
 
 /**
- * Maps anything thrown while serving a request to the one error envelope of
- * SPEC section 6, including Fastify's own errors (malformed JSON, oversized
- * body), which Nest routes through the same filter.
+ * Maps anything thrown while serving a request to Latchkey's one error
+ * envelope, including Fastify's own errors (malformed JSON, oversized body),
+ * which Nest routes through the same filter. `isUnavailable` names the
+ * errors that mean a backing service is down (503, not 500).
  */
-export function toErrorResponse(exception: unknown): ErrorResponse {
-  const response = errorResponseOf(exception);
+export function toErrorResponse(
+  exception: unknown,
+  isUnavailable: (exception: unknown) => boolean = () => false,
+): ErrorResponse {
+  const response = errorResponseOf(exception, isUnavailable);
   return { ...response, body: withoutTokens(response.body) };
 }
 
@@ -50,15 +53,23 @@ function withoutTokens({ error }: ErrorBody): ErrorBody {
   return { error: { ...error, message: redactTokens(error.message), ...(details && { details }) } };
 }
 
-function errorResponseOf(exception: unknown): ErrorResponse {
+function errorResponseOf(
+  exception: unknown,
+  isUnavailable: (exception: unknown) => boolean,
+): ErrorResponse {
   if (exception instanceof ApiError) {
     return { status: exception.getStatus(), body: exception.toBody(), headers: exception.headers };
   }
-  if (isDatabaseUnavailableError(exception)) {
+  if (isUnavailable(exception)) {
     const error = ApiError.serviceUnavailable('The database is unreachable; retry shortly.');
     return { status: error.getStatus(), body: error.toBody(), headers: error.headers };
   }
   const status = statusOf(exception);
+  if (status === 401) {
+    // Passport's AuthGuard throws a bare UnauthorizedException: answer it as every other 401.
+    const error = ApiError.unauthorized();
+    return { status, body: error.toBody(), headers: error.headers };
+  }
   if (status === undefined || status >= 500) {
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

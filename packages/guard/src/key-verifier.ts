@@ -1,4 +1,4 @@
-import type { VerifyKeyResponseDto } from '../keys/dto/verify-key-response.dto';
+import type { RateLimitBudget } from './rate-limit-headers';
 
 /** What `POST /api/v1/keys/verify` is asked: the presented key, the grants the route needs, the client address. */
 export interface VerifyRequest {
@@ -8,8 +8,29 @@ export interface VerifyRequest {
   ip?: string;
 }
 
+/** Why a key may or may not make a request (SPEC section 6). */
+export type VerificationCode =
+  | 'VALID'
+  | 'NOT_FOUND'
+  | 'INACTIVE'
+  | 'EXPIRED'
+  | 'OWNER_DISABLED'
+  | 'IP_NOT_ALLOWED'
+  | 'INSUFFICIENT_SCOPE'
+  | 'RATE_LIMITED';
+
 /** Its answer (the `data` of the response), the same in both modes. */
-export type Verdict = VerifyKeyResponseDto;
+export interface Verdict {
+  valid: boolean;
+  code: VerificationCode;
+  /** Only for VALID, INSUFFICIENT_SCOPE and RATE_LIMITED. */
+  key_id?: string;
+  owner_id?: string;
+  scopes?: string[];
+  tier?: string;
+  expires_at?: string | null;
+  ratelimit?: RateLimitBudget;
+}
 
 /**
  * Asks Latchkey whether a key may make a request. Resolves with the verdict,

@@ -1,5 +1,4 @@
-import type { ApiError } from '../common/api-error';
-import { KeyTier } from '../keys/api-key.entity';
+import type { ApiError } from './api-error';
 import { admit } from './admit';
 import type { Verdict } from './key-verifier';
 
@@ -7,7 +6,7 @@ const key = {
   key_id: '5d0c7c3e-1111-4a4a-8a8a-000000000001',
   owner_id: '5d0c7c3e-1111-4a4a-8a8a-000000000002',
   scopes: ['read:assets'],
-  tier: KeyTier.Standard,
+  tier: 'standard',
   expires_at: null,
   ratelimit: { limit: 100, remaining: 42, reset: 17 },
 };

@@ -1,10 +1,6 @@
-import { ApiError } from '../common/api-error';
-import { assertGranted } from '../permissions/assert-granted';
-import {
-  rateLimited,
-  setRateLimitHeaders,
-  type HeaderSink,
-} from '../rate-limit/rate-limit.service';
+import { ApiError } from './api-error';
+import { assertGranted } from './assert-granted';
+import { rateLimited, setRateLimitHeaders, type HeaderSink } from './rate-limit-headers';
 import type { Verdict } from './key-verifier';
 
 /** The caller of a guarded route, as Latchkey verified it; `@ApiKey()` hands it to a handler. */
