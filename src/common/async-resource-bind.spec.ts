@@ -83,7 +83,7 @@ describe('backportAsyncResourceBind', () => {
     const resource = new AsyncResource('test-resource');
 
     expect(() => resource.bind('nope' as unknown as () => void)).toThrow(
-      /"fn" argument must be a function/,
+      /"fn" argument must be (a|of type) function/,
     );
   });
 });

@@ -5,10 +5,11 @@ import { ApiError } from './api-error';
 
 /**
  * How long connections with no request in progress may stay open once closing
- * began: long enough for a request already on its way (sent as the signal
- * came) to arrive and be answered, rather than reset.
+ * began: long enough for a request already on its way, or one from a client
+ * that paused between two requests (100 ms was too short for a client in a
+ * garbage collection), to arrive and be answered rather than reset.
  */
-const IDLE_GRACE_MS = 100;
+const IDLE_GRACE_MS = 1000;
 
 /**
  * Closing (SIGTERM, app.close()) without resetting a request: the port stops

@@ -91,6 +91,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let closing: Promise<void> | undefined;
   const close = async () => {
     try {
+      // supertest's kept-alive connections would hold closing for its idle grace.
+      app.getHttpServer().closeIdleConnections();
       await app.close();
     } finally {
       await contract?.close();
