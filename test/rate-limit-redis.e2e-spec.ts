@@ -11,6 +11,17 @@ const LIMIT = 4;
 const limits = { RATE_LIMIT_ENTERPRISE: String(LIMIT) };
 
 const me = (t: TestApp) => t.http.get('/api/v1/me').set(bearer(t.rootKey));
+/**
+ * GET /me until Redis counted it (the answer carries X-RateLimit-Limit): a
+ * request whose Redis reply came after the command timeout, as when the test
+ * process pauses for a collection, is served uncounted (fail open) by design.
+ */
+const countedMe = async (t: TestApp) => {
+  for (let attempt = 1; ; attempt++) {
+    const response = await me(t);
+    if (response.headers['x-ratelimit-limit'] !== undefined || attempt === 3) return response;
+  }
+};
 /** What GET /api/v1/health says about Redis. */
 const redisCheck = async (t: TestApp) => {
   const { body } = await t.http.get('/api/v1/health');
@@ -41,12 +52,12 @@ describe('rate limits in Redis (SPEC section 5)', () => {
     it('share one budget per key', async () => {
       const instances = [first, second, first, second];
       for (const [index, t] of instances.entries()) {
-        const response = await me(t);
+        const response = await countedMe(t);
         expect(response.status).toBe(200);
         expectBudget(response, LIMIT, LIMIT - 1 - index);
       }
-      expectRateLimited(await me(first), LIMIT);
-      expectRateLimited(await me(second), LIMIT);
+      expectRateLimited(await countedMe(first), LIMIT);
+      expectRateLimited(await countedMe(second), LIMIT);
     });
   });
 
