@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { version } from '../package.json';
 import { AppModule } from './app.module';
 import { applySecurityHeaders, enableCors } from './common/security-headers';
-import { createLogger, NestPinoLogger, OneLinePerRequest } from './common/logging';
+import { createLogger, lazyChildLogger, NestPinoLogger, OneLinePerRequest } from './common/logging';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { acceptOnlyJsonBodies } from './common/json-body';
 import { closeGracefully } from './common/graceful-close';
@@ -46,7 +46,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const logger = createLogger(env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new OneLinePerRequest(),
+    logController: new OneLinePerRequest(logger),
+    childLoggerFactory: lazyChildLogger,
     trustProxy: env.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,

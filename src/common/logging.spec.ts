@@ -1,7 +1,13 @@
 import { PassThrough } from 'node:stream';
 import fastify from 'fastify';
 import type { Logger } from 'pino';
-import { createLogger, loggablePath, NestPinoLogger, OneLinePerRequest } from './logging';
+import {
+  createLogger,
+  lazyChildLogger,
+  loggablePath,
+  NestPinoLogger,
+  OneLinePerRequest,
+} from './logging';
 
 describe('loggablePath', () => {
   const hex = 'ab12'.repeat(16);
@@ -66,7 +72,7 @@ describe('createLogger', () => {
     expect(line).toContain('INFO: request completed {"req":{"method":"GET","path":"/api/v1/me"}}');
   });
 
-  it('redacts the key headers and logs a response by its status', () => {
+  it("never writes a request's headers, and logs a response by its status", () => {
     const [line] = written(false, (logger) =>
       logger.info({
         req: { headers: { authorization: 'Bearer lk_x', 'x-api-key': 'lk_y', cookie: 'c=lk_z' } },
@@ -128,9 +134,11 @@ describe('OneLinePerRequest', () => {
     const output = new PassThrough();
     const chunks: string[] = [];
     output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const logger = createLogger('info', output);
     const app = fastify({
-      loggerInstance: createLogger('info', output),
-      logController: new OneLinePerRequest(),
+      loggerInstance: logger,
+      logController: new OneLinePerRequest(logger),
+      childLoggerFactory: lazyChildLogger,
     });
     app.get('/me', () => ({ ok: true }));
     await app.inject({
@@ -153,5 +161,51 @@ describe('OneLinePerRequest', () => {
       responseTime: expect.any(Number) as number,
     });
     expect(chunks.join('')).not.toMatch(/lk_/);
+  });
+});
+
+describe('lazyChildLogger', () => {
+  function requestLogger(level: 'info' | 'warn') {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const parent = createLogger(level, output);
+    const child = jest.spyOn(parent, 'child');
+    const log = lazyChildLogger(parent, { reqId: 'req-1' }, {});
+    const lines = () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((text) => JSON.parse(text) as Record<string, unknown>);
+    return { log, child, lines };
+  }
+
+  it('makes no pino child for lines below the level', () => {
+    const { log, child, lines } = requestLogger('warn');
+    log.info('dropped');
+    log.debug({ a: 1 }, 'dropped');
+    expect(child).not.toHaveBeenCalled();
+    expect(lines()).toEqual([]);
+    expect(log.level).toBe('warn');
+  });
+
+  it("writes an enabled line with the request's bindings, through one child", () => {
+    const { log, child, lines } = requestLogger('info');
+    log.warn({ outage: true }, 'first');
+    log.info('second');
+    expect(child).toHaveBeenCalledTimes(1);
+    expect(lines()).toMatchObject([
+      { level: 40, reqId: 'req-1', outage: true, msg: 'first' },
+      { level: 30, reqId: 'req-1', msg: 'second' },
+    ]);
+  });
+
+  it('follows a level set on it', () => {
+    const { log, lines } = requestLogger('warn');
+    log.level = 'info';
+    log.info('now written');
+    expect(lines()).toMatchObject([{ level: 30, reqId: 'req-1', msg: 'now written' }]);
   });
 });
