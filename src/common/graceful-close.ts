@@ -21,13 +21,16 @@ const IDLE_GRACE_MS = 1000;
  */
 export function closeGracefully(fastify: FastifyInstance): void {
   let closing = false;
-  fastify.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
+  // Callback hooks, not async ones: every request passes them, and an async
+  // hook costs a promise and a microtask each time for a flag that is false.
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
     const error = ApiError.serviceUnavailable('The service is shutting down; retry.');
-    return reply.code(error.getStatus()).headers(error.headers).send(error.toBody());
+    void reply.code(error.getStatus()).headers(error.headers).send(error.toBody());
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('Connection', 'close');
+    done(null, payload);
   });
   fastify.addHook('preClose', async () => {
     closing = true;
