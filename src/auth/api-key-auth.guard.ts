@@ -2,7 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { ReadinessService } from '../health/readiness.service';
-import { KeyAuthenticationService } from '../keys/key-authentication.service';
+import {
+  type AuthenticationResult,
+  KeyAuthenticationService,
+} from '../keys/key-authentication.service';
+import type { KeyAccessCode } from '../keys/key-access';
 import { MetricsService } from '../metrics/metrics.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -29,34 +33,37 @@ export class ApiKeyAuthGuard implements CanActivate {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** `true` at once on a public route: only a key check is worth a promise. */
+  /**
+   * `true` at once on a public route, and for a key the cache knows: only a
+   * database read or a refusal is worth a promise.
+   */
   canActivate(context: ExecutionContext): true | Promise<true> {
     const rule = accessRuleOf(context.getHandler(), context.getClass());
     if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
-    return this.authenticate(context);
-  }
-
-  private async authenticate(context: ExecutionContext): Promise<true> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
     const token = extractApiKey(request.raw);
-    const { code, principal } = token
-      ? await this.keys.authenticate(token, request.ip)
-      : { code: 'NOT_FOUND', principal: undefined };
-    this.metrics.recordAuthentication(principal !== undefined);
-    if (!principal) {
-      // Guessing keys, or trying a key from outside its allowlist, spends the
-      // client address's anonymous budget; once it is spent the answer is
-      // 429. A valid key from the same address is counted against its own
-      // budget and still works.
-      await this.rateLimit.enforce(
-        { kind: 'ip', ip: request.ip },
-        http.getResponse<FastifyReply>(),
-      );
-      throw code === 'IP_NOT_ALLOWED' ? ApiError.ipNotAllowed(request.ip) : ApiError.unauthorized();
-    }
-    request[PRINCIPAL_PROPERTY] = principal;
-    return true;
+    const result = token ? this.keys.authenticate(token, request.ip) : NO_KEY;
+    const admit = ({ code, principal }: AuthenticationResult): true | Promise<never> => {
+      this.metrics.recordAuthentication(principal !== undefined);
+      if (!principal) return this.refuse(code, request.ip, http.getResponse<FastifyReply>());
+      request[PRINCIPAL_PROPERTY] = principal;
+      return true;
+    };
+    return result instanceof Promise ? result.then(admit) : admit(result);
+  }
+
+  /**
+   * Guessing keys, or trying a key from outside its allowlist, spends the
+   * client address's anonymous budget; once it is spent the answer is 429.
+   * A valid key from the same address is counted against its own budget
+   * and still works.
+   */
+  private async refuse(code: KeyAccessCode, ip: string, reply: FastifyReply): Promise<never> {
+    await this.rateLimit.enforce({ kind: 'ip', ip }, reply);
+    throw code === 'IP_NOT_ALLOWED' ? ApiError.ipNotAllowed(ip) : ApiError.unauthorized();
   }
 }
+
+const NO_KEY: AuthenticationResult = { code: 'NOT_FOUND' };

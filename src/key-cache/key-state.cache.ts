@@ -72,12 +72,24 @@ export class KeyStateCache implements OnModuleInit, OnModuleDestroy {
     return this.entries !== undefined && this.changes.isLive;
   }
 
-  /** The cached value for `hash`, or what `read` returns (cached unless null). */
-  async getOrRead(hash: string, read: () => Promise<CachedKey | null>): Promise<CachedKey | null> {
+  /**
+   * The cached value for `hash`, at once; otherwise a promise of what `read`
+   * returns (cached unless null). A hit costs no promise: it is most requests.
+   */
+  getOrRead(
+    hash: string,
+    read: () => Promise<CachedKey | null>,
+  ): CachedKey | Promise<CachedKey | null> {
     if (!this.isUsable) return read();
     const cached = this.entries!.get(hash);
     this.metrics.recordKeyCacheLookup(cached !== undefined);
-    if (cached) return cached;
+    return cached ?? this.readAndCache(hash, read);
+  }
+
+  private async readAndCache(
+    hash: string,
+    read: () => Promise<CachedKey | null>,
+  ): Promise<CachedKey | null> {
     const generation = this.generation;
     const value = await read();
     if (value && generation === this.generation && this.isUsable && this.admits(hash)) {

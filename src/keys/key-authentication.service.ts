@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { KeyStateCache } from '../key-cache/key-state.cache';
+import { type CachedKey, KeyStateCache } from '../key-cache/key-state.cache';
 import { ApiKey } from './api-key.entity';
-import { decideKeyAccess, KeyAccessCode, KeyMatch } from './key-access';
+import { decideKeyAccess, KeyAccessCode } from './key-access';
 import { KeyByHashQuery } from './key-by-hash.query';
 import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
@@ -34,16 +34,31 @@ export class KeyAuthenticationService {
   /**
    * Decided from the key's and its owner's current state (one indexed read);
    * malformed tokens never reach the database. A usable key's use is recorded.
+   * A key in the cache is decided at once, without a promise: the request
+   * path of nearly every request (BENCHMARKS.md).
    */
-  async authenticate(
+  authenticate(
     token: string,
     clientIp: string,
     now = new Date(),
-  ): Promise<AuthenticationResult> {
-    const match = this.tokens.isWellFormed(token) ? await this.findByToken(token) : null;
+  ): AuthenticationResult | Promise<AuthenticationResult> {
+    if (!this.tokens.isWellFormed(token)) return { code: decideKeyAccess(null, now, clientIp) };
+    const keyHash = this.tokens.hash(token);
+    const key = this.cache.getOrRead(keyHash, () => this.keyByHash.find(keyHash));
+    return key instanceof Promise
+      ? key.then((read) => this.decide(read, keyHash, clientIp, now))
+      : this.decide(key, keyHash, clientIp, now);
+  }
+
+  private decide(
+    key: CachedKey | null,
+    keyHash: string,
+    clientIp: string,
+    now: Date,
+  ): AuthenticationResult {
+    const match = key && { key, viaPreviousToken: key.keyHash !== keyHash };
     const code = decideKeyAccess(match, now, clientIp);
-    if (code !== 'VALID' || !match) return { code };
-    const { key } = match;
+    if (code !== 'VALID' || !key) return { code };
     this.lastUsed.record(key.id, clientIp, now);
     return {
       code,
@@ -59,11 +74,5 @@ export class KeyAuthenticationService {
         },
       },
     };
-  }
-
-  private async findByToken(token: string): Promise<KeyMatch | null> {
-    const keyHash = this.tokens.hash(token);
-    const key = await this.cache.getOrRead(keyHash, () => this.keyByHash.find(keyHash));
-    return key && { key, viaPreviousToken: key.keyHash !== keyHash };
   }
 }

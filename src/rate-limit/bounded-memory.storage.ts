@@ -36,6 +36,11 @@ export class BoundedMemoryStorage implements ThrottlerStorage {
 
   /** Counts one hit; `blockDuration` is unused: a spent budget lasts until the window ends. */
   increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    return Promise.resolve(this.hit(key, ttl, limit));
+  }
+
+  /** `increment` without the promise, for callers on the request path. */
+  hit(key: string, ttl: number, limit: number): ThrottlerStorageRecord {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.expiresAt <= now) {
@@ -48,12 +53,12 @@ export class BoundedMemoryStorage implements ThrottlerStorage {
     window.hits++;
     const timeToExpire = Math.ceil((window.expiresAt - now) / 1000);
     const isBlocked = window.hits > limit;
-    return Promise.resolve({
+    return {
       totalHits: window.hits,
       timeToExpire,
       isBlocked,
       timeToBlockExpire: isBlocked ? timeToExpire : 0,
-    });
+    };
   }
 
   private dropExpired(now: number): void {

@@ -31,10 +31,11 @@ export class RateLimitGuard implements CanActivate {
     private readonly rateLimit: RateLimitService,
   ) {}
 
-  /** `true` at once on an unlimited route, without a promise. */
+  /** `true` at once on an unlimited route, or one counted in memory, without a promise. */
   canActivate(context: ExecutionContext): true | Promise<true> {
     if (this.isUnlimited(context.getHandler(), context.getClass())) return true;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return this.rateLimit.enforce(subjectOfContext(context), reply).then(() => true);
+    const counted = this.rateLimit.enforce(subjectOfContext(context), reply);
+    return counted instanceof Promise ? counted.then(() => true) : true;
   }
 }

@@ -4,6 +4,7 @@ import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler
 import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
 import { rateLimitConfig } from '../config/configuration';
 import type { KeyTier } from '../keys/api-key.entity';
+import { BoundedMemoryStorage } from './bounded-memory.storage';
 import { RateLimitRedis } from './rate-limit-redis';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
 
@@ -28,19 +29,27 @@ export const THROTTLER_NAME = 'default';
  */
 const BLOCK_MS = 1;
 
+/** What a counter says after a hit, as @nestjs/throttler's storages return it. */
+type CounterRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
 /**
  * Counts requests against a key's tier limit or a client address's anonymous
  * limit, in the throttler storage (process memory, or Redis shared by every
  * instance). Fails open: when the store cannot be reached the request is not
- * counted and the decision is `null`.
+ * counted and the decision is `null`. Counted in process memory, a decision
+ * comes at once, without a promise (the request path, BENCHMARKS.md).
  */
 @Injectable()
 export class RateLimitService {
+  private readonly memory?: BoundedMemoryStorage;
+
   constructor(
     @Inject(rateLimitConfig.KEY) private readonly config: ConfigType<typeof rateLimitConfig>,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     private readonly redis: RateLimitRedis,
-  ) {}
+  ) {
+    if (storage instanceof BoundedMemoryStorage) this.memory = storage;
+  }
 
   get windowMs(): number {
     return this.config.windowS * 1000;
@@ -52,47 +61,55 @@ export class RateLimitService {
    * `null` when the counters are unreachable and the use went uncounted.
    */
   consumeForKey(key: { id: string; tier: KeyTier }): Promise<RateLimitDecision | null> {
-    return this.consume({ kind: 'key', id: key.id, tier: key.tier });
+    return Promise.resolve(this.consume({ kind: 'key', id: key.id, tier: key.tier }));
   }
 
   /** Counts one request without a valid key against its client address's budget. */
   consumeForIp(ip: string): Promise<RateLimitDecision | null> {
-    return this.consume({ kind: 'ip', ip });
-  }
-
-  private async consume(subject: RateLimitSubject): Promise<RateLimitDecision | null> {
-    const limit = limitFor(subject, this.config);
-    let totalHits: number;
-    let timeToExpire: number;
-    try {
-      ({ totalHits, timeToExpire } = await this.storage.increment(
-        counterKey(subject),
-        this.windowMs,
-        limit,
-        BLOCK_MS,
-        THROTTLER_NAME,
-      ));
-    } catch (error) {
-      this.redis.outage.failed(error);
-      return null;
-    }
-    this.redis.outage.recovered();
-    return {
-      allowed: totalHits <= limit,
-      limit,
-      remaining: Math.max(0, limit - totalHits),
-      reset: timeToExpire,
-    };
+    return Promise.resolve(this.consume({ kind: 'ip', ip }));
   }
 
   /**
    * Counts a request, puts the X-RateLimit-* headers on its reply and throws
    * 429 `rate_limited` once the budget is spent.
    */
-  async enforce(subject: RateLimitSubject, reply: HeaderSink): Promise<void> {
-    const decision = await this.consume(subject);
-    if (!decision) return;
-    setRateLimitHeaders(reply, decision);
-    if (!decision.allowed) throw rateLimited(decision.reset);
+  enforce(subject: RateLimitSubject, reply: HeaderSink): void | Promise<void> {
+    const decision = this.consume(subject);
+    if (decision instanceof Promise) return decision.then((counted) => apply(counted, reply));
+    apply(decision, reply);
   }
+
+  private consume(
+    subject: RateLimitSubject,
+  ): RateLimitDecision | null | Promise<RateLimitDecision | null> {
+    const limit = limitFor(subject, this.config);
+    const key = counterKey(subject);
+    if (this.memory) return decide(this.memory.hit(key, this.windowMs, limit), limit);
+    return this.storage.increment(key, this.windowMs, limit, BLOCK_MS, THROTTLER_NAME).then(
+      (record) => {
+        this.redis.outage.recovered();
+        return decide(record, limit);
+      },
+      (error: unknown) => {
+        this.redis.outage.failed(error);
+        return null;
+      },
+    );
+  }
+}
+
+function decide({ totalHits, timeToExpire }: CounterRecord, limit: number): RateLimitDecision {
+  return {
+    allowed: totalHits <= limit,
+    limit,
+    remaining: Math.max(0, limit - totalHits),
+    reset: timeToExpire,
+  };
+}
+
+/** Headers for a counted request, and 429 when its budget is spent; nothing when uncounted. */
+function apply(decision: RateLimitDecision | null, reply: HeaderSink): void {
+  if (!decision) return;
+  setRateLimitHeaders(reply, decision);
+  if (!decision.allowed) throw rateLimited(decision.reset);
 }
