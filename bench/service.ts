@@ -135,6 +135,8 @@ export interface SeededKeys {
   userKey: string;
   /** Tokens of bulk keys, for scenarios that use many keys in turn. */
   rotatingTokens: string[];
+  /** The ids of those keys, in the same order, for changing them through the API. */
+  rotatingIds: string[];
 }
 
 /**
@@ -157,8 +159,13 @@ export async function seedKeys(
   const userKey = await create('bench-user', []);
   const me = await call(base, rootKey, 'GET', '/api/v1/me');
   const rootId = String((me.json.data?.user as { id: string }).id);
-  const rotatingTokens = await insertKeys(service.database, rootId, Math.max(0, count - 2), rotate);
-  return { verifierKey, userKey, rotatingTokens };
+  const rotating = await insertKeys(service.database, rootId, Math.max(0, count - 2), rotate);
+  return {
+    verifierKey,
+    userKey,
+    rotatingTokens: rotating.map((key) => key.token),
+    rotatingIds: rotating.map((key) => key.id),
+  };
 }
 
 /** The URL of a database on the local MariaDB server. */
