@@ -22,6 +22,9 @@ import { ApiKey } from '../src/keys/api-key.entity';
 import { createKey, type CreatedKey, KeyInput } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
+import { until } from './support/poll';
+import { isolatedRedisUrl, requireRedis } from './support/redis';
+import { TcpProxy } from './support/tcp-proxy';
 import { expectError } from './support/error-envelope';
 import { bearer, isMariaDb, startTestApp, TestApp, withEnvironment } from './support/test-app';
 
@@ -130,6 +133,32 @@ const REVOCATIONS: {
   },
 ];
 
+/**
+ * A fresh owner's key (the change may disable or demote the owner) passes
+ * `service`, which follows `changes`; `row`'s change made on `changedOn`
+ * is announced, and the key is refused at once.
+ */
+async function expectRevocationHeard(
+  service: Service,
+  changes: ChangeStream,
+  { revoke, event, refused }: (typeof REVOCATIONS)[number],
+  createdOn: TestApp,
+  changedOn: TestApp,
+): Promise<void> {
+  const owner = await createUser(createdOn, { role: 'client' });
+  const key = await createKey(createdOn, {
+    owner_id: owner.id,
+    scopes: ['read:assets'],
+    tier: 'premium',
+  });
+  expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+  const announced = heard(changes, event === 'user' ? owner.id : key.id);
+  await revoke(changedOn, key);
+  await announced;
+  const answer = await service.http.get('/items').set(bearer(key.key));
+  expectError(answer, refused, refused === 401 ? 'unauthorized' : 'insufficient_scope');
+}
+
 /** The two ways a service puts its routes behind Latchkey: the global guard, or Passport. */
 const WAYS = {
   LatchkeyGuardModule: (latchkey: RemoteGuardOptions) =>
@@ -141,6 +170,7 @@ const WAYS = {
 describe('examples/inventory-service behind @latchkey/guard', () => {
   let t: TestApp;
   let latchkeyUrl: string;
+  let latchkeyPort: number;
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
@@ -155,6 +185,7 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { RATE_LIMIT_STANDARD: String(STANDARD_LIMIT) } });
     latchkeyUrl = await t.app.getUrl();
+    latchkeyPort = Number(new URL(latchkeyUrl).port);
     const service = await createUser(t, { role: 'service' });
     serviceKey = (
       await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
@@ -317,24 +348,68 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
 
       it.each(REVOCATIONS)(
         'with the change stream up, verdicts live 60 s, yet a key $how is refused ($refused) at once',
-        async ({ revoke, event, refused }) => {
+        async (row) => {
           const service = (streaming ??= await remote());
           const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
             strict: false,
           }).changes!;
           if (!changes.up) await once(changes, 'up');
-          // Its own owner: the change may disable or demote it, and the shared
-          // client's keys would reach MAX_KEYS_PER_USER.
-          const owner = await createUser(t, { role: 'client' });
-          const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
-          expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
-          const announced = heard(changes, event === 'user' ? owner.id : key.id);
-          await revoke(t, key);
-          await announced;
-          const answer = await service.http.get('/items').set(bearer(key.key));
-          expectError(answer, refused, refused === 401 ? 'unauthorized' : 'insufficient_scope');
+          await expectRevocationHeard(service, changes, row, t, t);
         },
       );
+
+      it('the stream cut and back: 503 while Latchkey is unreachable, 200 within 2 s of its return, and a key disabled meanwhile refused', async () => {
+        const proxy = await TcpProxy.create({ host: '127.0.0.1', port: latchkeyPort });
+        await proxy.start();
+        try {
+          const service = await remote({ url: `http://127.0.0.1:${proxy.port}` });
+          const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
+            strict: false,
+          }).changes!;
+          if (!changes.up) await once(changes, 'up');
+          // Its own owner: the shared client's keys would reach MAX_KEYS_PER_USER.
+          const owner = await createUser(t, { role: 'client' });
+          const [kept, disabled] = [
+            await clientKey({ scopes: ['read:assets'], owner_id: owner.id }),
+            await clientKey({ scopes: ['read:assets'], owner_id: owner.id }),
+          ];
+          for (const key of [kept, disabled]) {
+            expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+          }
+
+          const down = once(changes, 'down');
+          await proxy.cut();
+          await down;
+          // The 60 s verdicts went with the stream: nothing passes unverified, nothing is a 401.
+          for (const key of [kept, disabled]) {
+            const answer = await service.http.get('/items').set(bearer(key.key));
+            expectError(answer, 503, 'service_unavailable');
+            expect(answer.headers['retry-after']).toBeDefined();
+          }
+          await t.http
+            .patch(`/api/v1/keys/${disabled.id}`)
+            .set(bearer(t.rootKey))
+            .send({ status: 'inactive' })
+            .expect(200);
+
+          const up = once(changes, 'up');
+          await proxy.start();
+          await until(
+            async () => (await service.http.get('/items').set(bearer(kept.key))).status === 200,
+            'the guard answers 200 again',
+            { withinMs: 2000 },
+          );
+          await up;
+          expectError(
+            await service.http.get('/items').set(bearer(disabled.key)),
+            401,
+            'unauthorized',
+          );
+          expect((await service.http.get('/items').set(bearer(kept.key))).status).toBe(200);
+        } finally {
+          await proxy.cut();
+        }
+      });
 
       it('public routes need no key', async () => {
         const response = await uncached.http.get('/health');
@@ -448,4 +523,35 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
       expect(response.headers['retry-after']).toBeDefined();
     });
   });
+});
+
+describe('@latchkey/guard following one of two Latchkey instances that share the database and REDIS_URL', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let service: Service;
+  let changes: ChangeStream;
+  beforeAll(async () => {
+    await requireRedis();
+    const env = { REDIS_URL: isolatedRedisUrl() };
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, dataDir: a.dataDir, keepDatabase: true });
+    const owner = await createUser(a, { role: 'service' });
+    const serviceKey = (
+      await createKey(a, { owner_id: owner.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
+    ).key;
+    service = await startInventory(
+      AppModule.register(LatchkeyGuardModule.forRoot({ url: await a.app.getUrl(), serviceKey })),
+    );
+    changes = service.app.get<RemoteVerification>(KEY_VERIFIER, { strict: false }).changes!;
+    if (!changes.up) await once(changes, 'up');
+  });
+  afterAll(async () => {
+    await service?.app.close();
+    await b?.close();
+    await a?.close();
+  });
+
+  it.each(REVOCATIONS)('a key $how on the other instance is refused ($refused) at once', (row) =>
+    expectRevocationHeard(service, changes, row, a, b),
+  );
 });
