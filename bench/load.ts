@@ -35,8 +35,8 @@ export function availableLoadTool(): LoadTool {
 
 /**
  * Runs `scenario` for `durationS` (or `scenario.amount` requests). Scenarios
- * that rotate tokens or count requests run under autocannon, which can do
- * both; wrk runs for a time with fixed headers.
+ * that count requests run under autocannon, which can; wrk runs for a time,
+ * with fixed headers or with the scenario's tokens in turn.
  */
 export async function runLoad(
   tool: LoadTool,
@@ -45,7 +45,7 @@ export async function runLoad(
   load: Load,
   durationS: number,
 ): Promise<LoadResult> {
-  return tool === 'wrk' && !scenario.rotatingTokens && !scenario.amount
+  return tool === 'wrk' && !scenario.amount
     ? runWrk(base, scenario, load, durationS)
     : runAutocannon(base, scenario, load, durationS);
 }
@@ -57,10 +57,12 @@ function luaString(text: string): string {
 }
 
 /**
- * wrk's script for a scenario: method, headers and body, a count of answers
- * with another status, and one JSON line at the end with what we report.
+ * wrk's script for a scenario: method, headers and body (the rotating
+ * tokens, if any, read from `tokensFile` and sent one per request in turn),
+ * a count of answers with another status, and one JSON line at the end with
+ * what we report.
  */
-function wrkScript(scenario: Scenario): string {
+function wrkScript(scenario: Scenario, tokensFile: string): string {
   const headers = Object.entries(scenario.headers ?? {}).map(
     ([name, value]) => `wrk.headers[ ${luaString(name)} ] = ${luaString(value)}`,
   );
@@ -68,6 +70,18 @@ function wrkScript(scenario: Scenario): string {
     `wrk.method = ${luaString(scenario.method)}`,
     ...(scenario.body === undefined ? [] : [`wrk.body = ${luaString(scenario.body)}`]),
     ...headers,
+    ...(scenario.rotatingTokens
+      ? [
+          'local tokens = {}',
+          `for line in io.lines(${luaString(tokensFile)}) do tokens[#tokens + 1] = line end`,
+          'local turn = 0',
+          'function request()',
+          '  turn = turn % #tokens + 1',
+          '  wrk.headers["Authorization"] = "Bearer " .. tokens[turn]',
+          '  return wrk.format()',
+          'end',
+        ]
+      : []),
     'local threads = {}',
     'function setup(thread) table.insert(threads, thread) end',
     'function init(args) wrong = 0 end',
@@ -93,7 +107,9 @@ async function runWrk(
   const dir = mkdtempSync(join(tmpdir(), 'latchkey-wrk-'));
   try {
     const script = join(dir, 'scenario.lua');
-    writeFileSync(script, wrkScript(scenario));
+    const tokensFile = join(dir, 'tokens.txt');
+    writeFileSync(tokensFile, (scenario.rotatingTokens ?? []).join('\n'));
+    writeFileSync(script, wrkScript(scenario, tokensFile));
     // One thread: the other core is the server's.
     const args = ['-t1', `-c${load.connections}`, `-d${durationS}s`, '--timeout', '60s'];
     const stdout = await new Promise<string>((done, fail) =>
