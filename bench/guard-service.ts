@@ -3,8 +3,8 @@
  * process: its AppModule (GET /items behind `@latchkey/guard`, which resolves
  * to the built `packages/guard/dist`), plus the same handler at GET /open/items
  * with `@Public()`, the unguarded baseline. Configured by the environment:
- * PORT, LATCHKEY_URL, LATCHKEY_SERVICE_KEY, LATCHKEY_CACHE_TTL_MS,
- * LATCHKEY_TIMEOUT_MS.
+ * PORT, LATCHKEY_URL, LATCHKEY_SERVICE_KEY, LATCHKEY_CACHE_TTL_MS (unset: the
+ * guard's default), LATCHKEY_TIMEOUT_MS.
  */
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
@@ -30,7 +30,10 @@ class OpenItemsController {
       LatchkeyGuardModule.forRoot({
         url: process.env.LATCHKEY_URL!,
         serviceKey: process.env.LATCHKEY_SERVICE_KEY!,
-        cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS),
+        // Unset: the guard's defaults (60 s with the change stream up, 1 s without).
+        ...(process.env.LATCHKEY_CACHE_TTL_MS && {
+          cacheTtlMs: Number(process.env.LATCHKEY_CACHE_TTL_MS),
+        }),
         timeoutMs: Number(process.env.LATCHKEY_TIMEOUT_MS),
       }),
     ),

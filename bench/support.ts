@@ -108,7 +108,11 @@ export async function call(
 ): Promise<{ status: number; json: { data?: Record<string, unknown> } }> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    // No content type without a body: Fastify refuses an empty JSON body (a DELETE's).
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return {

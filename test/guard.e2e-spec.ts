@@ -18,8 +18,13 @@ import { AppModule } from '../examples/inventory-service/src/app.module';
 import { ItemsController } from '../examples/inventory-service/src/items.controller';
 import { PassportAppModule } from '../examples/inventory-service/src/passport-app.module';
 import { InProcessGuardModule } from '../src/guard';
-import { createKey, KeyInput } from './factories/key.factory';
-import { createUser } from './factories/user.factory';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { createKey, type CreatedKey, KeyInput } from './factories/key.factory';
+import { createUser, updateUser } from './factories/user.factory';
+import { dataSourceOf } from './support/database';
+import { until } from './support/poll';
+import { isolatedRedisUrl, requireRedis } from './support/redis';
+import { TcpProxy } from './support/tcp-proxy';
 import { expectError } from './support/error-envelope';
 import { bearer, isMariaDb, startTestApp, TestApp, withEnvironment } from './support/test-app';
 
@@ -52,6 +57,108 @@ function heard(changes: ChangeStream, id: string): Promise<void> {
   });
 }
 
+/**
+ * Every change that revokes a key (SPEC section 9): made on Latchkey while
+ * the guard holds a 60 s verdict, announced as a change of the key or of its
+ * owner, and the key's answer afterwards.
+ */
+const REVOCATIONS: {
+  how: string;
+  revoke: (t: TestApp, key: CreatedKey) => Promise<unknown>;
+  event: 'key' | 'user';
+  refused: 401 | 403;
+}[] = [
+  {
+    how: 'disabled',
+    revoke: (t, key) =>
+      t.http
+        .patch(`/api/v1/keys/${key.id}`)
+        .set(bearer(t.rootKey))
+        .send({ status: 'inactive' })
+        .expect(200),
+    event: 'key',
+    refused: 401,
+  },
+  {
+    how: 'deleted',
+    revoke: (t, key) => t.http.delete(`/api/v1/keys/${key.id}`).set(bearer(t.rootKey)).expect(200),
+    event: 'key',
+    refused: 401,
+  },
+  {
+    how: 'regenerated',
+    revoke: (t, key) =>
+      t.http.post(`/api/v1/keys/${key.id}/regenerate`).set(bearer(t.rootKey)).send({}).expect(200),
+    event: 'key',
+    refused: 401,
+  },
+  {
+    how: 'cleaned up once expired',
+    async revoke(t, key) {
+      // Expired behind Latchkey's back (no event): only the clean-up announces it.
+      await dataSourceOf(t)
+        .getRepository(ApiKey)
+        .update(key.id, { expiresAt: new Date(Date.now() - 1000) });
+      const cleaned = await t.http
+        .post(`/api/v1/keys/cleanup?owner_id=${key.owner_id}`)
+        .set(bearer(t.rootKey))
+        .send({ expired: true })
+        .expect(200);
+      expect(cleaned.body.data).toEqual({ deleted: 1 });
+    },
+    event: 'key',
+    refused: 401,
+  },
+  {
+    how: 'reported leaked',
+    revoke: (t, key) =>
+      t.http
+        .post('/api/v1/keys/report-leak')
+        .send({ tokens: [key.key] })
+        .expect(202),
+    event: 'key',
+    refused: 401,
+  },
+  {
+    how: 'of an owner who is disabled',
+    revoke: (t, key) => updateUser(t, key.owner_id, { status: 'disabled' }),
+    event: 'user',
+    refused: 401,
+  },
+  {
+    how: "of an owner whose role no longer grants the route's scope",
+    revoke: (t, key) => updateUser(t, key.owner_id, { role: 'service' }),
+    event: 'user',
+    refused: 403,
+  },
+];
+
+/**
+ * A fresh owner's key (the change may disable or demote the owner) passes
+ * `service`, which follows `changes`; `row`'s change made on `changedOn`
+ * is announced, and the key is refused at once.
+ */
+async function expectRevocationHeard(
+  service: Service,
+  changes: ChangeStream,
+  { revoke, event, refused }: (typeof REVOCATIONS)[number],
+  createdOn: TestApp,
+  changedOn: TestApp,
+): Promise<void> {
+  const owner = await createUser(createdOn, { role: 'client' });
+  const key = await createKey(createdOn, {
+    owner_id: owner.id,
+    scopes: ['read:assets'],
+    tier: 'premium',
+  });
+  expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+  const announced = heard(changes, event === 'user' ? owner.id : key.id);
+  await revoke(changedOn, key);
+  await announced;
+  const answer = await service.http.get('/items').set(bearer(key.key));
+  expectError(answer, refused, refused === 401 ? 'unauthorized' : 'insufficient_scope');
+}
+
 /** The two ways a service puts its routes behind Latchkey: the global guard, or Passport. */
 const WAYS = {
   LatchkeyGuardModule: (latchkey: RemoteGuardOptions) =>
@@ -63,6 +170,7 @@ const WAYS = {
 describe('examples/inventory-service behind @latchkey/guard', () => {
   let t: TestApp;
   let latchkeyUrl: string;
+  let latchkeyPort: number;
   let serviceKey: string;
   let client: { id: string };
   const started: Service[] = [];
@@ -77,6 +185,7 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { RATE_LIMIT_STANDARD: String(STANDARD_LIMIT) } });
     latchkeyUrl = await t.app.getUrl();
+    latchkeyPort = Number(new URL(latchkeyUrl).port);
     const service = await createUser(t, { role: 'service' });
     serviceKey = (
       await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
@@ -93,6 +202,8 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
     (way) => {
       let cached: Service;
       let uncached: Service;
+      /** Default options: a 60 s cache that the change stream keeps honest. */
+      let streaming: Service | undefined;
       const remote = (overrides: Partial<RemoteGuardOptions> = {}, trustProxy = 0) =>
         inventory(WAYS[way]({ url: latchkeyUrl, serviceKey, ...overrides }), trustProxy);
       beforeAll(async () => {
@@ -235,42 +346,69 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
         expect(inBody.headers['www-authenticate']).toBe('Bearer');
       });
 
-      it('with the change stream up, verdicts live 60 s, yet a disabled, deleted or regenerated key, or one of a disabled owner, is refused at once', async () => {
-        const service = await remote();
-        const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
-          strict: false,
-        }).changes!;
-        if (!changes.up) await once(changes, 'up');
-        const changeOf = (id: string) => heard(changes, id);
-        const revocations = {
-          disabled: (id: string) =>
-            t.http.patch(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).send({ status: 'inactive' }),
-          deleted: (id: string) => t.http.delete(`/api/v1/keys/${id}`).set(bearer(t.rootKey)),
-          regenerated: (id: string) =>
-            t.http.post(`/api/v1/keys/${id}/regenerate`).set(bearer(t.rootKey)).send({}),
-        };
-        // Its own owner: the shared client's keys would reach MAX_KEYS_PER_USER.
-        const owner = await createUser(t, { role: 'client' });
-        for (const [how, revoke] of Object.entries(revocations)) {
-          const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
-          expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
-          const announced = changeOf(key.id);
-          expect({ how, status: (await revoke(key.id)).status }).toEqual({ how, status: 200 });
-          await announced;
-          expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
-        }
+      it.each(REVOCATIONS)(
+        'with the change stream up, verdicts live 60 s, yet a key $how is refused ($refused) at once',
+        async (row) => {
+          const service = (streaming ??= await remote());
+          const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
+            strict: false,
+          }).changes!;
+          if (!changes.up) await once(changes, 'up');
+          await expectRevocationHeard(service, changes, row, t, t);
+        },
+      );
 
-        // The owner disabled: a {"type": "user"} event evicts every verdict of the owner's keys.
-        const key = await clientKey({ scopes: ['read:assets'], owner_id: owner.id });
-        expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
-        const announced = changeOf(owner.id);
-        const disabled = await t.http
-          .patch(`/api/v1/users/${owner.id}`)
-          .set(bearer(t.rootKey))
-          .send({ status: 'disabled' });
-        expect(disabled.status).toBe(200);
-        await announced;
-        expectError(await service.http.get('/items').set(bearer(key.key)), 401, 'unauthorized');
+      it('the stream cut and back: 503 while Latchkey is unreachable, 200 within 2 s of its return, and a key disabled meanwhile refused', async () => {
+        const proxy = await TcpProxy.create({ host: '127.0.0.1', port: latchkeyPort });
+        await proxy.start();
+        try {
+          const service = await remote({ url: `http://127.0.0.1:${proxy.port}` });
+          const changes = service.app.get<RemoteVerification>(KEY_VERIFIER, {
+            strict: false,
+          }).changes!;
+          if (!changes.up) await once(changes, 'up');
+          // Its own owner: the shared client's keys would reach MAX_KEYS_PER_USER.
+          const owner = await createUser(t, { role: 'client' });
+          const [kept, disabled] = [
+            await clientKey({ scopes: ['read:assets'], owner_id: owner.id }),
+            await clientKey({ scopes: ['read:assets'], owner_id: owner.id }),
+          ];
+          for (const key of [kept, disabled]) {
+            expect((await service.http.get('/items').set(bearer(key.key))).status).toBe(200);
+          }
+
+          const down = once(changes, 'down');
+          await proxy.cut();
+          await down;
+          // The 60 s verdicts went with the stream: nothing passes unverified, nothing is a 401.
+          for (const key of [kept, disabled]) {
+            const answer = await service.http.get('/items').set(bearer(key.key));
+            expectError(answer, 503, 'service_unavailable');
+            expect(answer.headers['retry-after']).toBeDefined();
+          }
+          await t.http
+            .patch(`/api/v1/keys/${disabled.id}`)
+            .set(bearer(t.rootKey))
+            .send({ status: 'inactive' })
+            .expect(200);
+
+          const up = once(changes, 'up');
+          await proxy.start();
+          await until(
+            async () => (await service.http.get('/items').set(bearer(kept.key))).status === 200,
+            'the guard answers 200 again',
+            { withinMs: 2000 },
+          );
+          await up;
+          expectError(
+            await service.http.get('/items').set(bearer(disabled.key)),
+            401,
+            'unauthorized',
+          );
+          expect((await service.http.get('/items').set(bearer(kept.key))).status).toBe(200);
+        } finally {
+          await proxy.cut();
+        }
       });
 
       it('public routes need no key', async () => {
@@ -385,4 +523,35 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
       expect(response.headers['retry-after']).toBeDefined();
     });
   });
+});
+
+describe('@latchkey/guard following one of two Latchkey instances that share the database and REDIS_URL', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let service: Service;
+  let changes: ChangeStream;
+  beforeAll(async () => {
+    await requireRedis();
+    const env = { REDIS_URL: isolatedRedisUrl() };
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, dataDir: a.dataDir, keepDatabase: true });
+    const owner = await createUser(a, { role: 'service' });
+    const serviceKey = (
+      await createKey(a, { owner_id: owner.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
+    ).key;
+    service = await startInventory(
+      AppModule.register(LatchkeyGuardModule.forRoot({ url: await a.app.getUrl(), serviceKey })),
+    );
+    changes = service.app.get<RemoteVerification>(KEY_VERIFIER, { strict: false }).changes!;
+    if (!changes.up) await once(changes, 'up');
+  });
+  afterAll(async () => {
+    await service?.app.close();
+    await b?.close();
+    await a?.close();
+  });
+
+  it.each(REVOCATIONS)('a key $how on the other instance is refused ($refused) at once', (row) =>
+    expectRevocationHeard(service, changes, row, a, b),
+  );
 });

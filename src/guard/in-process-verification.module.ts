@@ -5,25 +5,11 @@ import {
   OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ConfigType } from '@nestjs/config';
-import { ChangesModule } from '../changes/changes.module';
-import { ChangesService } from '../changes/changes.service';
 import { AppConfigModule } from '../config/config.module';
-import { keyCacheConfig, rateLimitConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
-import { ApiKey } from '../keys/api-key.entity';
-import { CryptoRepository } from '../keys/crypto.repository';
-import { KeyStateCache } from '../key-cache/key-state.cache';
-import { KeyAuthenticationService } from '../keys/key-authentication.service';
-import { KeyTokensService } from '../keys/key-tokens.service';
-import { KeyVerificationService } from '../keys/key-verification.service';
-import { LastUsedRecorder } from '../keys/last-used.recorder';
+import { KeyVerificationModule } from '../keys/key-verification.module';
 import { MetricsModule } from '../metrics/metrics.module';
-import { MetricsService } from '../metrics/metrics.service';
-import { PermissionsService } from '../permissions/permissions.service';
-import { RateLimitModule } from '../rate-limit/rate-limit.module';
 
 /**
  * Connects to Latchkey's database without migrating it (Latchkey owns the
@@ -57,41 +43,19 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
 }
 
 /**
- * Latchkey's own verification (`KeyVerificationService`: `decideKeyAccess`,
- * the effective-grants check and the key's rate-limit budget) wired to
- * Latchkey's database, without Latchkey's controllers: the providers of
- * KeysModule and PermissionsModule that verification needs, nothing else.
+ * Latchkey's own verification (KeyVerificationModule, as KeysModule serves
+ * it) wired to Latchkey's configuration and database, without Latchkey's
+ * controllers. Latchkey announces its changes to other processes only over
+ * Redis: without REDIS_URL this process keeps no key cache.
  */
 @Module({
   imports: [
     AppConfigModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([ApiKey]),
-    RateLimitModule,
     MetricsModule,
-    ChangesModule,
+    KeyVerificationModule.register({ changesMade: 'elsewhere' }),
   ],
-  providers: [
-    {
-      // Latchkey announces its changes only over Redis: without REDIS_URL this
-      // process would never hear of them, so it keeps no cache of keys.
-      provide: KeyStateCache,
-      inject: [keyCacheConfig.KEY, rateLimitConfig.KEY, ChangesService, MetricsService],
-      useFactory: (
-        cache: ConfigType<typeof keyCacheConfig>,
-        rateLimit: ConfigType<typeof rateLimitConfig>,
-        changes: ChangesService,
-        metrics: MetricsService,
-      ) => new KeyStateCache(rateLimit.redisUrl ? cache : { ...cache, ttlS: 0 }, changes, metrics),
-    },
-    KeyVerificationService,
-    KeyAuthenticationService,
-    KeyTokensService,
-    LastUsedRecorder,
-    CryptoRepository,
-    PermissionsService,
-    SharedDatabaseConnection,
-  ],
-  exports: [KeyVerificationService, SharedDatabaseConnection],
+  providers: [SharedDatabaseConnection],
+  exports: [KeyVerificationModule, SharedDatabaseConnection],
 })
 export class InProcessVerificationModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessGuard } from './access.guard';
+import { GrantsModule } from './grants.module';
 import { PermissionsController } from './permissions.controller';
-import { PermissionsService } from './permissions.service';
 
 @Module({
+  imports: [GrantsModule],
   controllers: [PermissionsController],
-  providers: [PermissionsService, AccessGuard],
-  exports: [PermissionsService, AccessGuard],
+  providers: [AccessGuard],
+  exports: [GrantsModule, AccessGuard],
 })
 export class PermissionsModule {}
