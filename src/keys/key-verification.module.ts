@@ -43,12 +43,7 @@ export class KeyVerificationModule {
   static register({ changesMade }: KeyVerificationModuleOptions): DynamicModule {
     return {
       module: KeyVerificationModule,
-      imports: [
-        TypeOrmModule.forFeature([ApiKey]),
-        ChangesModule,
-        GrantsModule,
-        RateLimitModule,
-      ],
+      imports: [TypeOrmModule.forFeature([ApiKey]), ChangesModule, GrantsModule, RateLimitModule],
       providers: [
         {
           provide: KeyStateCache,
