@@ -1,0 +1,6 @@
+// The key dialogs, one file each; their field widgets are in fields.ts.
+export { cleanupDialog } from './cleanup';
+export { createKeyDialog } from './create';
+export { deleteKeyDialog } from './delete';
+export { editKeyDialog } from './edit';
+export { regenerateKeyDialog } from './regenerate';
