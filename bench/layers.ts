@@ -11,7 +11,13 @@ import { busySamples, type CpuProfile, placeOf, type Window } from './cpu-profil
 const LAYERS: [layer: string, places: RegExp][] = [
   [
     'logging and its async context (pino, nestjs-pino, AsyncLocalStorage)',
-    /^(pino|pino-http|pino-std-serializers|nestjs-pino|sonic-boom|@pinojs\/.*|fast-redact|node:async_hooks|src\/common\/(logging|redact-tokens|async-resource-bind)\.ts)$/,
+    /^(pino|pino-http|pino-std-serializers|nestjs-pino|sonic-boom|@pinojs\/.*|fast-redact|src\/common\/(logging|redact-tokens)\.ts)$/,
+  ],
+  // Fastify runs a body's parser callback, and so the rest of the request,
+  // in an async scope: not logging, though nestjs-pino's scope once was.
+  [
+    'async scope of a body (AsyncResource.bind, Node 20 backport)',
+    /^(node:async_hooks|src\/common\/async-resource-bind\.ts)$/,
   ],
   ['Nest middleware runner (@fastify/middie, for the request logger)', /^@fastify\/middie$/],
   ['security headers', /^(helmet|@fastify\/helmet|src\/common\/security-headers\.ts)$/],
