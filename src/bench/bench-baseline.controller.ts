@@ -19,11 +19,11 @@ import type { MeResponseDto } from '../auth/dto/me-response.dto';
 import { ApiError } from '../common/api-error';
 import { rateLimitConfig } from '../config/configuration';
 import { VerifyKeyDto } from '../keys/dto/verify-key.dto';
-import { KeyTier } from '../keys/api-key.entity';
+import { KeyTier } from '../domain/key-tier';
 import { KeyTokensService } from '../keys/key-tokens.service';
 import { Public } from '../permissions/permissions.decorators';
 import { setRateLimitHeaders } from '../rate-limit/rate-limit.service';
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 
 /** A token's state in the floor route: the body /me would send, and a count. */
 interface FloorState {

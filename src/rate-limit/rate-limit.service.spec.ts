@@ -1,5 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { KeyTier } from '../keys/api-key.entity';
+import { KeyTier } from '../domain/key-tier';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
 import type { RateLimitRedis } from './rate-limit-redis';
 import { RateLimitService } from './rate-limit.service';

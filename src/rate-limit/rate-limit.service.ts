@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
 import { rateLimitConfig } from '../config/configuration';
-import type { KeyTier } from '../keys/api-key.entity';
+import type { KeyTier } from '../domain/key-tier';
 import { RateLimitRedis } from './rate-limit-redis';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
 
