@@ -32,9 +32,9 @@ const MAY_IMPORT = {
   metrics: ['domain', 'config', 'common'],
   permissions: [...INFRASTRUCTURE],
   audit: [...INFRASTRUCTURE, 'permissions'],
-  changes: [...INFRASTRUCTURE, 'permissions', 'rate-limit'], // rate-limit: its Redis client, for now
+  changes: [...INFRASTRUCTURE, 'permissions'],
   'rate-limit': [...INFRASTRUCTURE, 'permissions'],
-  health: [...INFRASTRUCTURE, 'permissions', 'rate-limit'], // rate-limit: its Redis client, for now
+  health: [...INFRASTRUCTURE, 'permissions'],
   users: [...INFRASTRUCTURE, 'permissions', 'audit', 'changes'],
   'key-cache': [...INFRASTRUCTURE, 'changes'],
   keys: [...INFRASTRUCTURE, 'permissions', 'audit', 'changes', 'rate-limit', 'users', 'key-cache'],

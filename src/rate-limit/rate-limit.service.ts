@@ -4,7 +4,7 @@ import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler
 import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
 import { rateLimitConfig } from '../config/configuration';
 import type { KeyTier } from '../domain/key-tier';
-import { RateLimitRedis } from './rate-limit-redis';
+import { RedisConnection } from '../redis/redis-connection';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
 
 // The headers and the 429 are the guard package's, so both answer alike.
@@ -39,7 +39,7 @@ export class RateLimitService {
   constructor(
     @Inject(rateLimitConfig.KEY) private readonly config: ConfigType<typeof rateLimitConfig>,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
-    private readonly redis: RateLimitRedis,
+    private readonly redis: RedisConnection,
   ) {}
 
   get windowMs(): number {
