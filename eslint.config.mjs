@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
  *   key-cache   the key cache (names keys' KeyMatch as a type only)
  *   keys        the keys: the rules, verification, rotation
  *   auth        the global guard, /me, start-up: the top of the features
- *   guard, console, bench, src/*.ts   composition: may import anything
+ *   guard, console, src/*.ts   composition: may import anything
  *
  * A folder may import only the folders listed for it (and itself); a
  * wrong-way import fails `npm run lint`. database/ may also name the
@@ -42,7 +42,7 @@ const MAY_IMPORT = {
 };
 // Imports of types only, erased at compile time: the cache holds the keys' rows.
 const MAY_IMPORT_TYPES = { 'key-cache': ['keys'] };
-const FOLDERS = [...Object.keys(MAY_IMPORT), 'guard', 'console', 'bench'];
+const FOLDERS = [...Object.keys(MAY_IMPORT), 'guard', 'console'];
 const ROOT_FILES = ['app\\.module', 'app\\.factory', 'app\\.controller', 'main'];
 const escape = (name) => name.replaceAll('.', '\\.');
 

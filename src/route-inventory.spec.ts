@@ -1,7 +1,6 @@
 import { Controller, Get, Module, Post, type DynamicModule, type Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AppModule } from './app.module';
-import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { accessRuleOf } from './permissions/access-rule';
 import { Public, RequireScopes } from './permissions/permissions.decorators';
 
@@ -75,9 +74,7 @@ function routesOf(controllers: Type<object>[]): Route[] {
  * without starting the app.
  */
 describe('route inventory', () => {
-  const routes = routesOf(
-    controllersOf({ module: class Root {}, imports: [AppModule, BenchBaselineModule] }),
-  );
+  const routes = routesOf(controllersOf(AppModule));
 
   it('finds the routes of every module, however deep it is imported', () => {
     const names = routes.map((r) => r.route.split('.')[0]);
@@ -98,6 +95,10 @@ describe('route inventory', () => {
 
   it('has a decision for every route', () => {
     expect(routes.filter((r) => r.decision === 'NONE')).toEqual([]);
+  });
+
+  it('ships no benchmark route: the yardsticks are mounted only by bench/', () => {
+    expect(routes.filter((r) => / bench(\/|$)/.test(r.route))).toEqual([]);
   });
 
   it('reports a route that says nothing, in an imported module', () => {
