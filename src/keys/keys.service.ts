@@ -8,7 +8,7 @@ import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
 import { ChangesService } from '../changes/changes.service';
-import { isUniqueViolation } from '../common/database-errors';
+import { unlessTaken } from '../common/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
 import { Role } from '../domain/permission';
@@ -23,6 +23,7 @@ import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
 import { isExpired } from './key-access';
+import { keyChangeActions, keyChanges, keyEvent, snakeCase } from './key-changes';
 import { resolveExpiry } from './key-expiry';
 import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
@@ -107,14 +108,17 @@ export class KeysService {
       }
       await this.saveUniquelyNamed(() => manager.insert(ApiKey, key), key.name);
       await this.audit.record(
-        {
-          action: 'key.created',
-          actor,
-          targetType: 'api_key',
-          targetId: key.id,
-          ip,
-          details: { name: key.name, owner_id: key.ownerId, scopes: key.scopes, tier: key.tier },
-        },
+        keyEvent(
+          key.id,
+          'key.created',
+          { actor, ip },
+          {
+            name: key.name,
+            owner_id: key.ownerId,
+            scopes: key.scopes,
+            tier: key.tier,
+          },
+        ),
         manager,
       );
     });
@@ -186,18 +190,9 @@ export class KeysService {
         () => manager.update(ApiKey, { id }, { ...changes, updatedAt: next.updatedAt }),
         next.name,
       );
-      for (const action of auditActionsFor(changed, next.status)) {
-        await this.audit.record(
-          {
-            action,
-            actor: caller,
-            targetType: 'api_key',
-            targetId: id,
-            ip,
-            details: { name: next.name, changed: changed.map(snakeCase) },
-          },
-          manager,
-        );
+      for (const action of keyChangeActions(changed, next.status)) {
+        const details = { name: next.name, changed: changed.map(snakeCase) };
+        await this.audit.record(keyEvent(id, action, { actor: caller, ip }, details), manager);
       }
       return { key: next, changed: changed.length > 0 };
     });
@@ -249,19 +244,17 @@ export class KeysService {
       };
       await manager.update(ApiKey, { id }, changes);
       await this.audit.record(
-        {
-          action: 'key.regenerated',
-          actor: caller,
-          targetType: 'api_key',
-          targetId: id,
-          ip,
-          details: {
+        keyEvent(
+          id,
+          'key.regenerated',
+          { actor: caller, ip },
+          {
             name: current.name,
             grace_period_s: grace,
             expires_at: changes.expiresAt?.toISOString() ?? null,
             cleared_leaked_at: current.leakedAt?.toISOString() ?? null,
           },
-        },
+        ),
         manager,
       );
       return Object.assign(current, changes);
@@ -276,14 +269,15 @@ export class KeysService {
       const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
       await manager.delete(ApiKey, { id });
       await this.audit.record(
-        {
-          action: 'key.deleted',
-          actor: caller,
-          targetType: 'api_key',
-          targetId: id,
-          ip,
-          details: { name: key.name, owner_id: key.ownerId },
-        },
+        keyEvent(
+          id,
+          'key.deleted',
+          { actor: caller, ip },
+          {
+            name: key.name,
+            owner_id: key.ownerId,
+          },
+        ),
         manager,
       );
     });
@@ -320,18 +314,16 @@ export class KeysService {
           },
         );
         await this.audit.record(
-          {
-            action: 'key.leak_reported',
-            actor: null,
-            targetType: 'api_key',
-            targetId: key.id,
-            ip,
-            details: {
+          keyEvent(
+            key.id,
+            'key.leak_reported',
+            { actor: null, ip },
+            {
               name: key.name,
               masked_key: key.maskedKey,
               token: hashes.includes(key.keyHash) ? 'current' : 'previous',
             },
-          },
+          ),
           manager,
         );
       }
@@ -418,19 +410,16 @@ export class KeysService {
 
   /** Runs a write that may collide with the (owner, name) unique index: 409 then. */
   private async saveUniquelyNamed(write: () => Promise<unknown>, name: string): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ApiError(
+    await unlessTaken(
+      write,
+      () =>
+        new ApiError(
           HttpStatus.CONFLICT,
           'conflict',
           `A key named "${name}" already exists for this user; choose another name.`,
           [{ field: 'name', message: 'is already taken' }],
-        );
-      }
-      throw error;
-    }
+        ),
+    );
   }
 }
 
@@ -442,19 +431,6 @@ const SORT_COLUMNS: Record<KeySortField, string> = {
   expires_at: 'key.expiresAt',
   last_used: 'key.lastUsed',
 };
-
-type KeyChanges = Partial<Pick<ApiKey, 'name' | 'status' | 'scopes' | 'tier' | 'allowedIps'>>;
-
-function keyChanges(dto: UpdateKeyDto): KeyChanges {
-  const changes: KeyChanges = {
-    name: dto.name,
-    status: dto.status,
-    scopes: dto.scopes,
-    tier: dto.tier,
-    allowedIps: dto.allowed_ips,
-  };
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-}
 
 /**
  * A tier is an agreement, not a caller's choice (SPEC section 5): only admins
@@ -472,14 +448,3 @@ function assertMaySetTier(
     );
   }
 }
-
-/** key.enabled / key.disabled for a status change, key.updated for anything else. */
-function auditActionsFor(changed: string[], status: KeyStatus): string[] {
-  const actions: string[] = [];
-  if (changed.includes('status'))
-    actions.push(status === KeyStatus.Active ? 'key.enabled' : 'key.disabled');
-  if (changed.some((field) => field !== 'status')) actions.push('key.updated');
-  return actions;
-}
-
-const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
