@@ -28,6 +28,8 @@ interface Configuration {
   redis: boolean;
   /** Environment beyond service.ts's (LOG_LEVEL=warn, limits out of reach). */
   env: NodeJS.ProcessEnv;
+  /** Start the service with the in-app yardstick routes (bench/latchkey-with-yardsticks.ts). */
+  yardsticks?: boolean;
   /** Suffix of the MariaDB database, so each configuration has its own. */
   suffix: string;
   /** Which of the main scenarios it runs. */
@@ -43,8 +45,8 @@ function configurations(options: Options): Configuration[] {
     {
       label: '',
       ...main,
-      // Read when app.module.ts is imported: in the child's environment from the start.
-      env: { BENCH_BASELINE: '1', ...cacheTtl },
+      env: cacheTtl,
+      yardsticks: true,
       suffix: '',
       scenarios: (keys) => mainScenarios(keys, options.requests),
     },
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
         // Only the two scenario keys go through the API; the bulk rows skip its limit.
         maxKeysPerUser: 30,
         env: configuration.env,
+        yardsticks: configuration.yardsticks,
         tool: 'bench',
       });
       stops.push(() => service.stop());

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ApiKey, KeyStatus, KeyTier } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { KeyStatus, KeyTier } from '../src/domain/key-tier';
 import { maskToken } from '../src/keys/key-token';
 
 /**

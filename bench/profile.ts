@@ -81,7 +81,8 @@ async function main(): Promise<void> {
         redisUrl: values['redis-url'],
         mariaDbDatabase: values['mariadb-database'],
         maxKeysPerUser: 30,
-        env: { BENCH_BASELINE: '1', ...environment(values.env) },
+        env: environment(values.env),
+        yardsticks: true,
         nodeArgs,
         tool: 'profile',
       });

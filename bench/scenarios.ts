@@ -1,7 +1,7 @@
 /**
  * The scenarios of `npm run bench` and `npm run bench:profile`, against a
- * seeded Latchkey; the in-app hello and floor (BENCH_BASELINE=1) are extra
- * yardsticks beside the plain app.
+ * seeded Latchkey; the in-app hello and floor (bench/yardsticks/, mounted
+ * by bench/latchkey-with-yardsticks.ts) are extra yardsticks beside the plain app.
  */
 import type { SeededKeys } from './service';
 import type { Scenario } from './support';
@@ -21,7 +21,7 @@ export function mainScenarios(keys: SeededKeys, rotationRequests = 0): Scenario[
   const { verifierKey, userKey, rotatingTokens } = keys;
   return [
     {
-      name: 'in-app hello (BENCH_BASELINE=1)',
+      name: 'in-app hello (yardstick)',
       method: 'GET',
       path: '/api/v1/bench/hello',
       status: 200,

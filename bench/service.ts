@@ -28,8 +28,14 @@ export interface ServiceOptions {
   maxKeysPerUser: number;
   /** Redis server and db (`redis: true` only); DEFAULT_REDIS_URL when not given. */
   redisUrl?: string;
-  /** Extra environment for the service, e.g. BENCH_BASELINE=1; `undefined` removes a variable. */
+  /** Extra environment for the service, e.g. LOG_LEVEL; `undefined` removes a variable. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Start bench/latchkey-with-yardsticks.ts (built to dist/bench/ by
+   * `npm run build:bench`) instead of dist/src/main.js: the same service plus
+   * the in-app yardstick routes, which the shipped service never has.
+   */
+  yardsticks?: boolean;
   /** Options for node itself, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   /** Names the script in messages. */
@@ -56,7 +62,7 @@ async function recreateMariaDbDatabase(name: string): Promise<void> {
   }
 }
 
-/** Starts `node dist/src/main.js` and returns once it answers healthy. */
+/** Starts the built service (`node dist/src/main.js`) and returns once it answers healthy. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), `latchkey-${options.tool}-`));
   if (options.db === 'mariadb') await recreateMariaDbDatabase(options.mariaDbDatabase);
@@ -83,7 +89,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const log = openSync(join(dataDir, 'service.log'), 'a');
   const child = startChild(
     'the service',
-    [...(options.nodeArgs ?? []), resolve('dist/src/main.js')],
+    [
+      ...(options.nodeArgs ?? []),
+      resolve(options.yardsticks ? 'dist/bench/latchkey-with-yardsticks.js' : 'dist/src/main.js'),
+    ],
     env,
     log,
   );

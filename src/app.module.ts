@@ -4,7 +4,6 @@ import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RequestGuard } from './auth/request.guard';
-import { BenchBaselineModule } from './bench/bench-baseline.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
@@ -28,10 +27,6 @@ import { UsersModule } from './users/users.module';
     KeysModule,
     AuthModule,
     RateLimitModule,
-    // Read when this file is first imported, not when the app is created:
-    // set BENCH_BASELINE=1 in the environment before the process starts (as
-    // `npm run bench` does). Only the benchmark sets it.
-    ...(process.env.BENCH_BASELINE === '1' ? [BenchBaselineModule] : []),
   ],
   controllers: [AppController],
   providers: [

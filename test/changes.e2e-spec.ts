@@ -1,4 +1,5 @@
-import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { KeyStatus } from '../src/domain/key-tier';
 import { KeyTokensService } from '../src/keys/key-tokens.service';
 import { createKey, type CreatedKey } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isDatabaseUnavailableError } from '../src/database/database-errors';
+import { isDatabaseUnavailableError } from '../src/common/database-errors';
 import { DriverStatement } from '../src/database/driver-statement';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KeyByHashQuery } from '../src/keys/key-by-hash.query';

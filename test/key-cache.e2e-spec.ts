@@ -1,4 +1,5 @@
-import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { KeyStatus } from '../src/domain/key-tier';
 import { MetricsServer } from '../src/metrics/metrics.server';
 import { createKey, type CreatedKey } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';

@@ -1,4 +1,5 @@
-import { ApiKey, KeyStatus } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { KeyStatus } from '../src/domain/key-tier';
 import { createKey, CreatedKey, KeyInput } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';

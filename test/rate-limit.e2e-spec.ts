@@ -1,4 +1,5 @@
-import { ApiKey, KeyStatus, KeyTier } from '../src/keys/api-key.entity';
+import { ApiKey } from '../src/keys/api-key.entity';
+import { KeyStatus, KeyTier } from '../src/domain/key-tier';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { expectBudget, expectRateLimited, expectUncounted } from './support/rate-limit';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page, toPage } from '../common/pagination';
 import { ApiErrors, ApiPageResponse } from '../common/swagger';
-import { Permission } from '../permissions/permission';
+import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 import { pageWindow } from '../common/pagination';
 import { ListAuditEventsQueryDto } from './dto/audit-event.dto';

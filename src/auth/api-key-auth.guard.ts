@@ -11,10 +11,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { extractApiKey } from './extract-api-key';
-import type { Principal } from './principal';
-
-/** Request property that holds the authenticated Principal. */
-export const PRINCIPAL_PROPERTY = 'principal';
+import { PRINCIPAL_PROPERTY, type Principal } from '../domain/principal';
 
 /**
  * Deny by default: every route needs a valid key unless it is @Public().

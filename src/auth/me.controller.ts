@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiDataResponse } from '../common/swagger';
 import { PermissionsService } from '../permissions/permissions.service';
 import { RequireKey } from '../permissions/permissions.decorators';
-import { CurrentPrincipal } from './current-principal.decorator';
+import { CurrentPrincipal } from '../common/current-principal.decorator';
 import { MeResponseDto } from './dto/me-response.dto';
-import type { Principal } from './principal';
+import type { Principal } from '../domain/principal';
 
 @ApiTags('auth')
 @Controller('me')

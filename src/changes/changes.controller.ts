@@ -2,7 +2,7 @@ import { Controller, Headers, MessageEvent, Sse } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { interval, map, merge, Observable, of, takeUntil } from 'rxjs';
 import { ApiErrors } from '../common/swagger';
-import { Permission } from '../permissions/permission';
+import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { ChangesService } from './changes.service';
 

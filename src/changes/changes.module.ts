@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RateLimitStoreModule } from '../rate-limit/rate-limit-store.module';
+import { RedisModule } from '../redis/redis.module';
 import { ChangesService } from './changes.service';
 
 /**
@@ -8,7 +8,7 @@ import { ChangesService } from './changes.service';
  * in-process verification can import it too.
  */
 @Module({
-  imports: [RateLimitStoreModule],
+  imports: [RedisModule],
   providers: [ChangesService],
   exports: [ChangesService],
 })

@@ -9,7 +9,7 @@ import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { concat, defer, firstValueFrom, Observable, of, Subject, takeUntil, timeout } from 'rxjs';
 import { ApiError } from '../common/api-error';
-import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
+import { RedisConnection } from '../redis/redis-connection';
 import { Change, ChangeEvent, ChangeHistory, Reset } from './change';
 
 /** Suffixes of the Redis names shared by the instances (under the URL's keyPrefix). */
@@ -63,7 +63,7 @@ export class ChangesService
   private subscriber?: Redis;
   private synced = false;
 
-  constructor(private readonly redis: RateLimitRedis) {
+  constructor(private readonly redis: RedisConnection) {
     this.channel = `${redis.client?.options.keyPrefix ?? ''}${CHANNEL}`;
     if (!redis.client) {
       this.history.restart(newEpoch(), 0);
@@ -78,7 +78,7 @@ export class ChangesService
     this.subscriber = subscriber;
     subscriber.on('ready', () => void this.sync());
     subscriber.on('close', () => this.lose());
-    subscriber.on('error', () => undefined); // RateLimitRedis already reports outages.
+    subscriber.on('error', () => undefined); // RedisConnection already reports outages.
     subscriber.on('message', (_channel: string, message: string) => this.receive(message));
     subscriber.subscribe(this.channel).catch(() => undefined);
     await firstValueFrom(this.changed$.pipe(timeout({ first: SYNC_WAIT_MS }))).catch(

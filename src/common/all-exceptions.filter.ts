@@ -1,6 +1,6 @@
 import { Catch } from '@nestjs/common';
 import { LatchkeyExceptionFilter } from '@latchkey/guard';
-import { isDatabaseUnavailableError } from '../database/database-errors';
+import { isDatabaseUnavailableError } from './database-errors';
 
 /** The guard package's envelope, with Latchkey's database outages answered 503. */
 @Catch()

@@ -7,6 +7,7 @@ import {
   keysConfig,
   metricsConfig,
   rateLimitConfig,
+  redisConfig,
   scopesConfig,
 } from './configuration';
 
@@ -23,6 +24,7 @@ import {
         keyCacheConfig,
         scopesConfig,
         rateLimitConfig,
+        redisConfig,
         metricsConfig,
       ],
     }),

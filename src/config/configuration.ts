@@ -57,6 +57,8 @@ export const rateLimitConfig = registerAs('rateLimit', () => {
   };
 });
 
+export const redisConfig = registerAs('redis', () => ({ url: validateEnvironment().REDIS_URL }));
+
 export const keyCacheConfig = registerAs('keyCache', () => {
   const env = validateEnvironment();
   // Without Redis, instances sharing a MySQL/MariaDB database cannot tell

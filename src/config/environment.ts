@@ -11,7 +11,7 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
-import { isValidAllowlistEntry } from '../keys/ip-allowlist';
+import { isValidAllowlistEntry } from '../domain/ip-allowlist';
 
 const DEFAULT_SCOPES = [
   'read:assets',

@@ -10,7 +10,7 @@ import { ApiError } from '../common/api-error';
 import { ApiDataResponse, ApiErrors } from '../common/swagger';
 import { DatabaseService } from '../database/database.service';
 import { Public } from '../permissions/permissions.decorators';
-import { RateLimitRedis } from '../rate-limit/rate-limit-redis';
+import { RedisConnection } from '../redis/redis-connection';
 import { ReadinessService } from './readiness.service';
 
 /** How long a health check waits for the database's answer to a ping. */
@@ -36,7 +36,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly readiness: ReadinessService,
     private readonly database: DatabaseService,
-    private readonly rateLimitRedis: RateLimitRedis,
+    private readonly redis: RedisConnection,
   ) {}
 
   @Get()
@@ -81,7 +81,7 @@ export class HealthController {
    * instance out because of Redis would turn that into a full outage.
    */
   private async redisReachable(): Promise<HealthIndicatorResult | undefined> {
-    const reachable = await this.rateLimitRedis.isReachable();
+    const reachable = await this.redis.isReachable();
     if (reachable === undefined) return undefined;
     const indicator = this.indicators.check('redis');
     return reachable

@@ -1,20 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { timestampColumn, uuidColumn } from '../database/columns';
+import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { User } from '../users/user.entity';
-
-export enum KeyTier {
-  Standard = 'standard',
-  Premium = 'premium',
-  Enterprise = 'enterprise',
-}
-
-/** The tier of a key nobody chose one for; the only one a non-admin may ask for. */
-export const DEFAULT_TIER = KeyTier.Standard;
-
-export enum KeyStatus {
-  Active = 'active',
-  Inactive = 'inactive',
-}
 
 @Entity('api_keys')
 @Index('uq_api_keys_owner_name', ['ownerId', 'name'], { unique: true })

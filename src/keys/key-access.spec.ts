@@ -1,6 +1,7 @@
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 import { User, UserStatus } from '../users/user.entity';
-import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
+import { ApiKey } from './api-key.entity';
+import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { decideKeyAccess, KeyMatch } from './key-access';
 
 const NOW = new Date('2026-06-01T12:00:00Z');

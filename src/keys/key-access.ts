@@ -1,5 +1,6 @@
-import { ApiKey, KeyStatus } from './api-key.entity';
-import { isIpAllowed } from './ip-allowlist';
+import { ApiKey } from './api-key.entity';
+import { KeyStatus } from '../domain/key-tier';
+import { isIpAllowed } from '../domain/ip-allowlist';
 import { UserStatus } from '../users/user.entity';
 
 /** Why a key may or may not be used; the `code` of `POST /keys/verify`. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { type CachedKey, KeyStateCache } from '../key-cache/key-state.cache';
 import { ApiKey } from './api-key.entity';
 import { decideKeyAccess, KeyAccessCode } from './key-access';

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
-import { ApiKey, KeyStatus } from './api-key.entity';
+import { ApiKey } from './api-key.entity';
+import { KeyStatus } from '../domain/key-tier';
 import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
 import { KeysService } from './keys.service';
 

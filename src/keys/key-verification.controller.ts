@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiDataResponse, ApiErrors } from '../common/swagger';
 import { MetricsService } from '../metrics/metrics.service';
-import { Permission } from '../permissions/permission';
+import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { VerifyKeyDto } from './dto/verify-key.dto';
 import { VerifyKeyResponseDto } from './dto/verify-key-response.dto';

@@ -12,12 +12,12 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../common/current-principal.decorator';
+import type { Principal } from '../domain/principal';
 import { UuidParam } from '../common/uuid-param';
 import { Page, toPage } from '../common/pagination';
 import { ApiDataResponse, ApiErrors, ApiPageResponse } from '../common/swagger';
-import { Permission } from '../permissions/permission';
+import { Permission } from '../domain/permission';
 import { Public, RequirePermissions } from '../permissions/permissions.decorators';
 import {
   ApiKeyResponseDto,

@@ -4,26 +4,27 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { keysConfig } from '../config/configuration';
 import { ChangesService } from '../changes/changes.service';
-import { isUniqueViolation } from '../database/database-errors';
+import { unlessTaken } from '../common/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 import { PermissionsService } from '../permissions/permissions.service';
-import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { likeContains, pageWindow } from '../common/pagination';
-import { ApiKey, DEFAULT_TIER, KeyStatus, KeyTier } from './api-key.entity';
+import { ApiKey } from './api-key.entity';
+import { DEFAULT_TIER, KeyStatus, KeyTier } from '../domain/key-tier';
 import { CreateKeyDto } from './dto/create-key.dto';
-import { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
+import { ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
-import { isExpired } from './key-access';
+import { keyChangeActions, keyChanges, keyEvent, snakeCase } from './key-changes';
 import { resolveExpiry } from './key-expiry';
+import { leakReported, regeneration } from './key-rotation';
 import { KeyTokensService } from './key-tokens.service';
+import { KeysRepository, type OwnedKey } from './keys.repository';
 import { LastUsedRecorder } from './last-used.recorder';
 
 export interface NewKey {
@@ -37,8 +38,10 @@ export interface NewKey {
 
 @Injectable()
 export class KeysService {
+  private readonly keys: KeysRepository;
+
   constructor(
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    @InjectRepository(ApiKey) keys: Repository<ApiKey>,
     @Inject(keysConfig.KEY) private readonly config: ConfigType<typeof keysConfig>,
     private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
@@ -47,7 +50,9 @@ export class KeysService {
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
     private readonly changes: ChangesService,
-  ) {}
+  ) {
+    this.keys = new KeysRepository(keys, database);
+  }
 
   /**
    * Creates a key for the caller, or for `dto.owner_id` when the caller is an
@@ -96,24 +101,27 @@ export class KeysService {
       updatedAt: now,
     });
     await this.database.transaction(async (manager) => {
-      await this.lockOwner(manager, input.ownerId);
-      const owned = await manager.countBy(ApiKey, { ownerId: input.ownerId });
+      if (!(await this.keys.lockOwner(manager, input.ownerId))) throw ApiError.notFound('User');
+      const owned = await this.keys.countOwnedBy(manager, input.ownerId);
       if (owned >= this.config.maxPerUser) {
         throw ApiError.conflict(
           `This user already has ${this.config.maxPerUser} keys, the most allowed; delete one first.`,
           'key_limit_reached',
         );
       }
-      await this.saveUniquelyNamed(() => manager.insert(ApiKey, key), key.name);
+      await this.saveUniquelyNamed(() => this.keys.insert(manager, key), key.name);
       await this.audit.record(
-        {
-          action: 'key.created',
-          actor,
-          targetType: 'api_key',
-          targetId: key.id,
-          ip,
-          details: { name: key.name, owner_id: key.ownerId, scopes: key.scopes, tier: key.tier },
-        },
+        keyEvent(
+          key.id,
+          'key.created',
+          { actor, ip },
+          {
+            name: key.name,
+            owner_id: key.ownerId,
+            scopes: key.scopes,
+            tier: key.tier,
+          },
+        ),
         manager,
       );
     });
@@ -126,26 +134,7 @@ export class KeysService {
     query: ListKeysQueryDto,
   ): Promise<{ keys: ApiKey[]; total: number }> {
     const ownerId = this.ownerScope(caller, query.owner_id);
-    const now = new Date();
-    const builder = this.keys.createQueryBuilder('key');
-    if (ownerId) builder.andWhere('key.ownerId = :ownerId', { ownerId });
-    if (query.status === 'active') {
-      builder
-        .andWhere('key.status = :active', { active: KeyStatus.Active })
-        .andWhere('(key.expiresAt IS NULL OR key.expiresAt > :now)', { now });
-    } else if (query.status === 'inactive') {
-      builder.andWhere('key.status = :inactive', { inactive: KeyStatus.Inactive });
-    } else if (query.status === 'expired') {
-      builder.andWhere('key.expiresAt <= :now', { now });
-    }
-    if (query.q) builder.andWhere("key.name LIKE :q ESCAPE '!'", { q: likeContains(query.q) });
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const [keys, total] = await builder
-      .orderBy(SORT_COLUMNS[query.sort], direction)
-      .addOrderBy('key.id', direction)
-      .skip(pageWindow(query).skip)
-      .take(pageWindow(query).take)
-      .getManyAndCount();
+    const [keys, total] = await this.keys.page(ownerId, query, new Date());
     return { keys: keys.map((key) => this.withLatestUse(key)), total };
   }
 
@@ -182,21 +171,12 @@ export class KeysService {
       );
       const next = Object.assign(key, changes, { updatedAt: new Date() });
       await this.saveUniquelyNamed(
-        () => manager.update(ApiKey, { id }, { ...changes, updatedAt: next.updatedAt }),
+        () => this.keys.update(manager, id, { ...changes, updatedAt: next.updatedAt }),
         next.name,
       );
-      for (const action of auditActionsFor(changed, next.status)) {
-        await this.audit.record(
-          {
-            action,
-            actor: caller,
-            targetType: 'api_key',
-            targetId: id,
-            ip,
-            details: { name: next.name, changed: changed.map(snakeCase) },
-          },
-          manager,
-        );
+      for (const action of keyChangeActions(changed, next.status)) {
+        const details = { name: next.name, changed: changed.map(snakeCase) };
+        await this.audit.record(keyEvent(id, action, { actor: caller, ip }, details), manager);
       }
       return { key: next, changed: changed.length > 0 };
     });
@@ -223,44 +203,20 @@ export class KeysService {
         withHash: true,
       });
       this.permissions.assertMayHandOut(caller, current, 'regenerate');
-      const newExpiry = dto.expires_at !== undefined || dto.expires_in_days !== undefined;
-      if (!newExpiry && isExpired(current.expiresAt, now)) {
-        throw ApiError.validation(
-          'This key has expired: send expires_at, expires_in_days or "expires_at": null.',
-          [{ field: 'expires_at', message: 'required to regenerate an expired key' }],
-        );
-      }
-      const grace = dto.grace_period_s ?? 0;
-      if (current.leakedAt && grace > 0) {
-        throw ApiError.conflict(
-          "This key's token was reported leaked: it cannot keep working; leave grace_period_s out.",
-        );
-      }
-      const changes = {
-        keyHash,
-        maskedKey,
-        previousKeyHash: grace > 0 ? current.keyHash : null,
-        previousKeyExpiresAt: grace > 0 ? new Date(now.getTime() + grace * 1000) : null,
-        expiresAt: newExpiry ? resolveExpiry(dto, now) : current.expiresAt,
-        // The new token is the remedy for a leak: the key works again with it.
-        ...(current.leakedAt ? { status: KeyStatus.Active, leakedAt: null } : {}),
-        updatedAt: now,
-      };
-      await manager.update(ApiKey, { id }, changes);
+      const changes = regeneration(current, dto, { keyHash, maskedKey }, now);
+      await this.keys.update(manager, id, changes);
       await this.audit.record(
-        {
-          action: 'key.regenerated',
-          actor: caller,
-          targetType: 'api_key',
-          targetId: id,
-          ip,
-          details: {
+        keyEvent(
+          id,
+          'key.regenerated',
+          { actor: caller, ip },
+          {
             name: current.name,
-            grace_period_s: grace,
+            grace_period_s: dto.grace_period_s ?? 0,
             expires_at: changes.expiresAt?.toISOString() ?? null,
             cleared_leaked_at: current.leakedAt?.toISOString() ?? null,
           },
-        },
+        ),
         manager,
       );
       return Object.assign(current, changes);
@@ -273,16 +229,17 @@ export class KeysService {
   async remove(caller: Principal, id: string, ip: string): Promise<void> {
     await this.database.transaction(async (manager) => {
       const key = await this.findAccessible(manager, caller, id, { lock: true, mutable: true });
-      await manager.delete(ApiKey, { id });
+      await this.keys.delete(manager, id);
       await this.audit.record(
-        {
-          action: 'key.deleted',
-          actor: caller,
-          targetType: 'api_key',
-          targetId: id,
-          ip,
-          details: { name: key.name, owner_id: key.ownerId },
-        },
+        keyEvent(
+          id,
+          'key.deleted',
+          { actor: caller, ip },
+          {
+            name: key.name,
+            owner_id: key.ownerId,
+          },
+        ),
         manager,
       );
     });
@@ -300,37 +257,21 @@ export class KeysService {
     ];
     if (hashes.length === 0) return;
     const leaked = await this.database.transaction(async (manager) => {
-      const leaked = await manager
-        .createQueryBuilder(ApiKey, 'key')
-        .addSelect(['key.keyHash', 'key.previousKeyHash'])
-        .where('key.keyHash IN (:...hashes) OR key.previousKeyHash IN (:...hashes)', { hashes })
-        .getMany();
+      const leaked = await this.keys.findByTokenHashes(manager, hashes);
       const now = new Date();
       for (const key of leaked) {
-        await manager.update(
-          ApiKey,
-          { id: key.id },
-          {
-            status: KeyStatus.Inactive,
-            leakedAt: key.leakedAt ?? now,
-            previousKeyHash: null,
-            previousKeyExpiresAt: null,
-            updatedAt: now,
-          },
-        );
+        await this.keys.update(manager, key.id, leakReported(key, now));
         await this.audit.record(
-          {
-            action: 'key.leak_reported',
-            actor: null,
-            targetType: 'api_key',
-            targetId: key.id,
-            ip,
-            details: {
+          keyEvent(
+            key.id,
+            'key.leak_reported',
+            { actor: null, ip },
+            {
               name: key.name,
               masked_key: key.maskedKey,
               token: hashes.includes(key.keyHash) ? 'current' : 'previous',
             },
-          },
+          ),
           manager,
         );
       }
@@ -378,15 +319,10 @@ export class KeysService {
     id: string,
     options: { lock?: boolean; mutable?: boolean; withHash?: boolean } = {},
   ): Promise<OwnedKey> {
-    const builder = manager
-      .createQueryBuilder(ApiKey, 'key')
-      .innerJoinAndSelect('key.owner', 'owner')
-      .where('key.id = :id', { id });
-    if (!actsOnAllUsers(caller.user.role))
-      builder.andWhere('key.ownerId = :ownerId', { ownerId: caller.user.id });
-    if (options.withHash) builder.addSelect('key.keyHash');
-    if (options.lock) this.database.forUpdate(builder);
-    const key = (await builder.getOne()) as OwnedKey | null;
+    const key = await this.keys.findWithOwner(manager, id, {
+      ...options,
+      ownerId: actsOnAllUsers(caller.user.role) ? undefined : caller.user.id,
+    });
     if (!key) throw ApiError.notFound('API key');
     if (options.mutable && key.isRoot) {
       throw ApiError.conflict(
@@ -405,54 +341,19 @@ export class KeysService {
     return key;
   }
 
-  /** Serialises key creation per owner (the per-user limit holds under races). */
-  private async lockOwner(manager: EntityManager, ownerId: string): Promise<void> {
-    const query = manager
-      .createQueryBuilder(User, 'user')
-      .select('user.id')
-      .where('user.id = :ownerId', { ownerId });
-    const owner = await this.database.forUpdate(query).getOne();
-    if (!owner) throw ApiError.notFound('User');
-  }
-
   /** Runs a write that may collide with the (owner, name) unique index: 409 then. */
   private async saveUniquelyNamed(write: () => Promise<unknown>, name: string): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ApiError(
+    await unlessTaken(
+      write,
+      () =>
+        new ApiError(
           HttpStatus.CONFLICT,
           'conflict',
           `A key named "${name}" already exists for this user; choose another name.`,
           [{ field: 'name', message: 'is already taken' }],
-        );
-      }
-      throw error;
-    }
+        ),
+    );
   }
-}
-
-type OwnedKey = ApiKey & { owner: User };
-
-const SORT_COLUMNS: Record<KeySortField, string> = {
-  created_at: 'key.createdAt',
-  name: 'key.name',
-  expires_at: 'key.expiresAt',
-  last_used: 'key.lastUsed',
-};
-
-type KeyChanges = Partial<Pick<ApiKey, 'name' | 'status' | 'scopes' | 'tier' | 'allowedIps'>>;
-
-function keyChanges(dto: UpdateKeyDto): KeyChanges {
-  const changes: KeyChanges = {
-    name: dto.name,
-    status: dto.status,
-    scopes: dto.scopes,
-    tier: dto.tier,
-    allowedIps: dto.allowed_ips,
-  };
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -471,14 +372,3 @@ function assertMaySetTier(
     );
   }
 }
-
-/** key.enabled / key.disabled for a status change, key.updated for anything else. */
-function auditActionsFor(changed: string[], status: KeyStatus): string[] {
-  const actions: string[] = [];
-  if (changed.includes('status'))
-    actions.push(status === KeyStatus.Active ? 'key.enabled' : 'key.disabled');
-  if (changed.some((field) => field !== 'status')) actions.push('key.updated');
-  return actions;
-}
-
-const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

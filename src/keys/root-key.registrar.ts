@@ -4,9 +4,10 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
-import { ADMIN_SCOPE } from '../permissions/permission';
+import { ADMIN_SCOPE } from '../domain/permission';
 import { User } from '../users/user.entity';
-import { ApiKey, KeyStatus, KeyTier } from './api-key.entity';
+import { ApiKey } from './api-key.entity';
+import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { KeyTokensService } from './key-tokens.service';
 
 /** The current root key's name: a label only, the key is known by `isRoot`. */

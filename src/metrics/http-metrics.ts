@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PRINCIPAL_PROPERTY } from '../auth/api-key-auth.guard';
-import type { Principal } from '../auth/principal';
+import { PRINCIPAL_PROPERTY } from '../domain/principal';
+import type { Principal } from '../domain/principal';
 import { MetricsService, UNMATCHED_ROUTE } from './metrics.service';
 
 /**

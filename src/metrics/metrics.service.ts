@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { metricsConfig } from '../config/configuration';
-import { VERIFICATION_CODES, type VerificationCode } from '../keys/verification-codes';
+import { VERIFICATION_CODES, type VerificationCode } from '../domain/verification-codes';
 import { BufferedCounter } from './buffered-counter';
 
 export type RateLimitSubjectKind = 'key' | 'ip';

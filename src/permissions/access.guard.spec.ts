@@ -1,9 +1,9 @@
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
-import { KeyTier } from '../keys/api-key.entity';
+import { KeyTier } from '../domain/key-tier';
 import { AccessGuard } from './access.guard';
-import { Permission, Role } from './permission';
+import { Permission, Role } from '../domain/permission';
 import { Public, RequireKey, RequirePermissions, RequireScopes } from './permissions.decorators';
 import { PermissionsService } from './permissions.service';
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { accessRuleOf } from './access-rule';
 import { assertGranted } from './assert-granted';

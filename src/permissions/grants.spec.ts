@@ -6,7 +6,7 @@ import {
   ungrantableScopes,
   unknownScopes,
 } from './grants';
-import { ALL_PERMISSIONS, Permission, Role } from './permission';
+import { ALL_PERMISSIONS, Permission, Role } from '../domain/permission';
 
 const CATALOGUE = ['read:assets', 'write:assets', 'read:scans', 'write:scans'];
 const P = Permission;

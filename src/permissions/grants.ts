@@ -1,6 +1,6 @@
 // Shared with the guard package, whose refusals must read like Latchkey's.
 export { missingGrants } from '@latchkey/guard/shared';
-import { ADMIN_SCOPE, ALL_PERMISSIONS, isPermission, Permission, Role } from './permission';
+import { ADMIN_SCOPE, ALL_PERMISSIONS, isPermission, Permission, Role } from '../domain/permission';
 
 /** What a role grants: its permissions, and which resource scopes of the catalogue. */
 interface RoleDefinition {

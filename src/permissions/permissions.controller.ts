@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiDataResponse } from '../common/swagger';
 import { RoleResponseDto, ScopeCatalogueResponseDto } from './dto/catalogue-response.dto';
 import { actsOnAllUsers, describeRole } from './grants';
-import { ADMIN_SCOPE, ALL_PERMISSIONS, ALL_ROLES, Permission } from './permission';
+import { ADMIN_SCOPE, ALL_PERMISSIONS, ALL_ROLES, Permission } from '../domain/permission';
 import { RequireKey, RequirePermissions } from './permissions.decorators';
 import { PermissionsService } from './permissions.service';
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { scopesConfig } from '../config/configuration';
 import { effectiveGrants, ungrantableScopes, unknownScopes } from './grants';
-import { Role } from './permission';
+import { Role } from '../domain/permission';
 
 @Injectable()
 export class PermissionsService {

@@ -1,4 +1,4 @@
-import { KeyTier } from '../keys/api-key.entity';
+import { KeyTier } from '../domain/key-tier';
 import { counterKey, limitFor, RateLimits } from './rate-limit-subject';
 
 const limits: RateLimits = {

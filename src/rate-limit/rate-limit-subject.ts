@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
-import type { KeyTier } from '../keys/api-key.entity';
-import type { Principal } from '../auth/principal';
+import type { KeyTier } from '../domain/key-tier';
+import type { Principal } from '../domain/principal';
 
 /** Who a request is counted against: its key, or its client address when it has no valid key. */
 export type RateLimitSubject =

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
-import { RateLimitRedis } from './rate-limit-redis';
+import { RedisConnection } from '../redis/redis-connection';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitService } from './rate-limit.service';
-import { RateLimitStoreModule } from './rate-limit-store.module';
+import { RedisModule } from '../redis/redis.module';
 
 /** The counters: in Redis when REDIS_URL is set, in bounded process memory otherwise. */
-function counterStorage(redis: RateLimitRedis): ThrottlerStorage {
+function counterStorage(redis: RedisConnection): ThrottlerStorage {
   return redis.client ? new ThrottlerStorageRedisService(redis.client) : new BoundedMemoryStorage();
 }
 
@@ -18,12 +18,12 @@ function counterStorage(redis: RateLimitRedis): ThrottlerStorage {
  * after authentication; other modules count uses through RateLimitService.
  */
 @Module({
-  imports: [RateLimitStoreModule],
+  imports: [RedisModule],
   providers: [
-    { provide: getStorageToken(), inject: [RateLimitRedis], useFactory: counterStorage },
+    { provide: getStorageToken(), inject: [RedisConnection], useFactory: counterStorage },
     RateLimitService,
     RateLimitGuard,
   ],
-  exports: [RateLimitService, RateLimitGuard, RateLimitStoreModule],
+  exports: [RateLimitService, RateLimitGuard],
 })
 export class RateLimitModule {}

@@ -1,9 +1,9 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { KeyTier } from '../keys/api-key.entity';
+import { KeyTier } from '../domain/key-tier';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
-import type { RateLimitRedis } from './rate-limit-redis';
+import type { RedisConnection } from '../redis/redis-connection';
 import { RateLimitService } from './rate-limit.service';
-import { OutageLog } from './outage-log';
+import { OutageLog } from '../redis/outage-log';
 
 const config = {
   limits: { standard: 2, premium: 3, enterprise: 4 },
@@ -14,7 +14,7 @@ const config = {
 
 function serviceWith(storage: ThrottlerStorage) {
   const logger = { warn: jest.fn(), log: jest.fn() };
-  const redis = { outage: new OutageLog(logger, 'Redis') } as unknown as RateLimitRedis;
+  const redis = { outage: new OutageLog(logger, 'Redis') } as unknown as RedisConnection;
   return { service: new RateLimitService(config, storage, redis), logger };
 }
 

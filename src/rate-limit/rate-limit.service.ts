@@ -3,9 +3,9 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
 import { rateLimitConfig } from '../config/configuration';
-import type { KeyTier } from '../keys/api-key.entity';
+import type { KeyTier } from '../domain/key-tier';
+import { RedisConnection } from '../redis/redis-connection';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
-import { RateLimitRedis } from './rate-limit-redis';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
 
 // The headers and the 429 are the guard package's, so both answer alike.
@@ -46,7 +46,7 @@ export class RateLimitService {
   constructor(
     @Inject(rateLimitConfig.KEY) private readonly config: ConfigType<typeof rateLimitConfig>,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
-    private readonly redis: RateLimitRedis,
+    private readonly redis: RedisConnection,
   ) {
     if (storage instanceof BoundedMemoryStorage) this.memory = storage;
   }

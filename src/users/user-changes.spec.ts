@@ -1,4 +1,4 @@
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 import { diffUser, rootChangeRefusal, UserChanges, userChangeEvents } from './user-changes';
 import { User, UserStatus } from './user.entity';
 

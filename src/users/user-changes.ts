@@ -1,5 +1,5 @@
 import type { AuditDetails } from '../audit/audit-event.entity';
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 import { User, UserStatus } from './user.entity';
 
 export type UserChanges = Partial<Pick<User, 'name' | 'email' | 'role' | 'status'>>;

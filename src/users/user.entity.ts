@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampColumn, uuidColumn } from '../database/columns';
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 
 export enum UserStatus {
   Active = 'active',

@@ -11,12 +11,12 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../common/current-principal.decorator';
+import type { Principal } from '../domain/principal';
 import { Page, toPage } from '../common/pagination';
 import { ApiDataResponse, ApiErrors, ApiPageResponse } from '../common/swagger';
 import { UuidParam } from '../common/uuid-param';
-import { Permission } from '../permissions/permission';
+import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users.query';

@@ -3,13 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
 import { PageQueryDto, pageWindow } from '../common/pagination';
-import { isUniqueViolation } from '../database/database-errors';
+import { unlessTaken } from '../common/database-errors';
 import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
-import { Role } from '../permissions/permission';
+import { Role } from '../domain/permission';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { diffUser, rootChangeRefusal, userChangeEvents } from './user-changes';
@@ -157,17 +157,14 @@ export class UsersService {
 }
 
 /** Runs a write; a taken name or e-mail address becomes 409 `conflict` naming the field. */
-async function uniquely<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const field = /email/i.test((error as Error).message) ? 'email' : 'name';
-    throw new ApiError(
+function uniquely<T>(write: () => Promise<T>): Promise<T> {
+  return unlessTaken(write, (violation) => {
+    const field = /email/i.test(violation.message) ? 'email' : 'name';
+    return new ApiError(
       HttpStatus.CONFLICT,
       'conflict',
       `Another user already has this ${field}; choose another.`,
       [{ field, message: 'is already taken' }],
     );
-  }
+  });
 }

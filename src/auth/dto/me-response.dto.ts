@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KeyTier } from '../../keys/api-key.entity';
+import { KeyTier } from '../../domain/key-tier';
 import { MAX_MASKED_KEY_CHARS, MAX_NAME_CHARS } from '../../common/bounds';
 import { ApiExpiresAt, SCOPES_BOUNDS } from '../../keys/dto/api-key-response.dto';
-import { Role } from '../../permissions/permission';
+import { Role } from '../../domain/permission';
 
 class MeUserDto {
   @ApiProperty({ example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b', format: 'uuid' }) id!: string;

@@ -8,7 +8,7 @@ import {
   MAX_SCOPES,
   MAX_TOKEN_CHARS,
 } from '../../common/bounds';
-import { KeyStatus, KeyTier } from '../api-key.entity';
+import { KeyStatus, KeyTier } from '../../domain/key-tier';
 
 /** A key's scopes in a response, bounded as the requests that set them are. */
 export const SCOPES_BOUNDS = {

@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_DATE_TIME_CHARS, MaxChars } from '../../common/bounds';
-import { KeyTier } from '../api-key.entity';
+import { KeyTier } from '../../domain/key-tier';
 import {
   IsFutureDate,
   IsOptionalAllowlist,
@@ -19,7 +19,7 @@ import {
   NormalizeText,
   IsPrintableText,
   NotNullWhenPresent,
-} from './validators';
+} from '../../common/validators';
 
 export class CreateKeyDto {
   @ApiProperty({

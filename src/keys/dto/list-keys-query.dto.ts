@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { NormalizeText } from './validators';
+import { NormalizeText } from '../../common/validators';
 
 export const KEY_SORT_FIELDS = ['created_at', 'name', 'expires_at', 'last_used'] as const;
 export type KeySortField = (typeof KEY_SORT_FIELDS)[number];

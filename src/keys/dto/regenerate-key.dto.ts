@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { MAX_DATE_TIME_CHARS, MaxChars } from '../../common/bounds';
-import { IsFutureDate, NotNullWhenPresent } from './validators';
+import { IsFutureDate, NotNullWhenPresent } from '../../common/validators';
 
 export class RegenerateKeyDto {
   @ApiPropertyOptional({

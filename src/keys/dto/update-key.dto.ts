@@ -1,13 +1,13 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsEnum, IsString, Length } from 'class-validator';
-import { KeyStatus, KeyTier } from '../api-key.entity';
+import { KeyStatus, KeyTier } from '../../domain/key-tier';
 import {
   IsOptionalAllowlist,
   IsOptionalScopeList,
   IsPrintableText,
   NormalizeText,
   NotNullWhenPresent,
-} from './validators';
+} from '../../common/validators';
 
 /** What PATCH may change. `expires_at` is deliberately absent: expiry changes by regenerating. */
 export class UpdateKeyDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KeyTier } from '../api-key.entity';
+import { KeyTier } from '../../domain/key-tier';
 import { ApiExpiresAt, SCOPES_BOUNDS } from './api-key-response.dto';
-import { VERIFICATION_CODES, type VerificationCode } from '../verification-codes';
+import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification-codes';
 
 export class VerifyRateLimitDto {
   @ApiProperty({ example: 100 }) limit!: number;

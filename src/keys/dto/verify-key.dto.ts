@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIP, IsOptional, IsString, Length } from 'class-validator';
 import { MAX_IP_CHARS, MaxChars } from '../../common/bounds';
-import { IsOptionalScopeList } from './validators';
+import { IsOptionalScopeList } from '../../common/validators';
 
 export class VerifyKeyDto {
   @ApiProperty({

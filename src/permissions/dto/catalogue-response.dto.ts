@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Permission, Role } from '../permission';
+import { Permission, Role } from '../../domain/permission';
 
 export class RoleResponseDto {
   @ApiProperty({ enum: Role, example: Role.Viewer }) name!: Role;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { Role } from '../../permissions/permission';
+import { Role } from '../../domain/permission';
 import { UserStatus } from '../user.entity';
 
 /** A page of users, oldest first, optionally narrowed to one role or status. */

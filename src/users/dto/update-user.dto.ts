@@ -1,4 +1,4 @@
-import { Role } from '../../permissions/permission';
+import { Role } from '../../domain/permission';
 import { UserStatus } from '../user.entity';
 import { UserEmail, UserName, UserRole, UserStatusField } from './user-fields';
 

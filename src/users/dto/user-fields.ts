@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { MAX_EMAIL_CHARS } from '../../common/bounds';
-import { IsPrintableText, NormalizeText, NotNullWhenPresent } from '../../keys/dto/validators';
-import { Role } from '../../permissions/permission';
+import { IsPrintableText, NormalizeText, NotNullWhenPresent } from '../../common/validators';
+import { Role } from '../../domain/permission';
 import { UserStatus } from '../user.entity';
 
 /*

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_EMAIL_CHARS, MAX_NAME_CHARS } from '../../common/bounds';
-import { Role } from '../../permissions/permission';
+import { Role } from '../../domain/permission';
 import { UserStatus } from '../user.entity';
 
 export class UserResponseDto {

@@ -38,6 +38,22 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   );
 }
 
+/**
+ * Runs a write that may break a unique index; such a violation becomes the
+ * error `conflict` makes of it (a 409 naming the field), anything else
+ * passes through.
+ */
+export async function unlessTaken<T>(
+  write: () => Promise<T>,
+  conflict: (violation: Error) => Error,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw isUniqueViolation(error) ? conflict(error as Error) : error;
+  }
+}
+
 /** True when an insert or update broke a unique index (MySQL/MariaDB or SQLite). */
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;

@@ -1,5 +1,8 @@
-import { KeyTier } from '../keys/api-key.entity';
-import { Role } from '../permissions/permission';
+import type { KeyTier } from './key-tier';
+import type { Role } from './permission';
+
+/** The request property where authentication leaves the caller's Principal. */
+export const PRINCIPAL_PROPERTY = 'principal';
 
 /** Who is calling: the key presented and its owner, as they are now. */
 export interface Principal {

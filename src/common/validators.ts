@@ -16,8 +16,8 @@ import {
   MAX_SCOPE_CHARS,
   MAX_SCOPES,
   MaxItems,
-} from '../../common/bounds';
-import { isValidAllowlistEntry } from '../ip-allowlist';
+} from './bounds';
+import { isValidAllowlistEntry } from '../domain/ip-allowlist';
 
 /**
  * Trims strings and puts them in Unicode's composed form (NFC), so that

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
-import { rateLimitConfig } from '../config/configuration';
+import { redisConfig } from '../config/configuration';
 import { OutageLog } from './outage-log';
 
 /** How long start-up waits for Redis before serving without it (fail open). */
@@ -10,20 +10,22 @@ const CONNECT_WAIT_MS = 2000;
 const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * The Redis connection that holds the counters when REDIS_URL is set
- * (`client` is undefined otherwise). Commands fail at once while it is down
+ * The one Redis connection of the service when REDIS_URL is set (`client` is
+ * undefined otherwise): rate-limit counters, the bus of changes and the
+ * health check share it. Commands fail at once while it is down
  * instead of queueing, so that an outage never holds requests up; ioredis
  * keeps reconnecting in the background. Options in the URL's query string
  * (e.g. `?keyPrefix=latchkey:`) reach ioredis as they are.
  */
 @Injectable()
-export class RateLimitRedis implements OnModuleInit, OnApplicationShutdown {
+export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   readonly client?: Redis;
+  // Logged as before under RateLimit: an outage means requests go uncounted.
   readonly outage = new OutageLog(new Logger('RateLimit'), 'Redis');
 
-  constructor(@Inject(rateLimitConfig.KEY) config: ConfigType<typeof rateLimitConfig>) {
-    if (!config.redisUrl) return;
-    this.client = new Redis(config.redisUrl, {
+  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
+    if (!config.url) return;
+    this.client = new Redis(config.url, {
       enableOfflineQueue: false,
       commandTimeout: COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 0,

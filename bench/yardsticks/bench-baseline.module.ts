@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { KeysModule } from '../keys/keys.module';
+import { KeysModule } from '../../src/keys/keys.module';
 import { BenchBaselineController } from './bench-baseline.controller';
 
 /**
- * Loaded only when BENCH_BASELINE=1 (see app.module.ts); production never
- * serves GET /api/v1/bench/hello.
+ * Mounted only by bench/latchkey-with-yardsticks.ts through createApp's
+ * extraModules; the service in src/ never serves GET /api/v1/bench/hello.
  */
 @Module({ imports: [KeysModule], controllers: [BenchBaselineController] })
 export class BenchBaselineModule {}

@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { PRINCIPAL_PROPERTY } from './api-key-auth.guard';
-import type { Principal } from './principal';
+import { PRINCIPAL_PROPERTY, type Principal } from '../domain/principal';
 
 /** The authenticated caller of a non-public route. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) => {

@@ -14,16 +14,16 @@ import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { extractApiKey } from '../auth/extract-api-key';
-import type { MeResponseDto } from '../auth/dto/me-response.dto';
-import { ApiError } from '../common/api-error';
-import { rateLimitConfig } from '../config/configuration';
-import { VerifyKeyDto } from '../keys/dto/verify-key.dto';
-import { KeyTier } from '../keys/api-key.entity';
-import { KeyTokensService } from '../keys/key-tokens.service';
-import { Public } from '../permissions/permissions.decorators';
-import { setRateLimitHeaders } from '../rate-limit/rate-limit.service';
-import { Role } from '../permissions/permission';
+import { extractApiKey } from '../../src/auth/extract-api-key';
+import type { MeResponseDto } from '../../src/auth/dto/me-response.dto';
+import { ApiError } from '../../src/common/api-error';
+import { rateLimitConfig } from '../../src/config/configuration';
+import { VerifyKeyDto } from '../../src/keys/dto/verify-key.dto';
+import { KeyTier } from '../../src/domain/key-tier';
+import { KeyTokensService } from '../../src/keys/key-tokens.service';
+import { Public } from '../../src/permissions/permissions.decorators';
+import { setRateLimitHeaders } from '../../src/rate-limit/rate-limit.service';
+import { Role } from '../../src/domain/permission';
 
 /** A token's state in the floor route: the body /me would send, and a count. */
 interface FloorState {

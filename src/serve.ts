@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import { createApp, type CreateAppOptions } from './app.factory';
+import { backportAsyncResourceBind } from './common/async-resource-bind';
+import { ConfigurationError, validateEnvironment } from './config/environment';
+import { ReadinessService } from './health/readiness.service';
+
+/**
+ * Starts the service: validates the environment, builds the app (with
+ * `options`, e.g. the benchmark's extra modules), listens, and stops
+ * gracefully on SIGTERM/SIGINT. `main.ts` calls it with no options.
+ */
+export async function serve(options: CreateAppOptions = {}): Promise<void> {
+  let env;
+  try {
+    env = validateEnvironment();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+
+  backportAsyncResourceBind();
+  const app = await createApp(options);
+  const logger = new Logger('Main');
+
+  // Graceful stop: Fastify stops accepting and drains requests in flight, then
+  // the shutdown hooks flush pending writes and close the database.
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`Shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  logger.log(
+    `Latchkey listening on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT} (docs at /docs)`,
+  );
+
+  app
+    .get(ReadinessService)
+    .whenReady()
+    .catch(async (error: Error) => {
+      logger.fatal(error.message);
+      await app.close();
+      process.exit(1);
+    });
+}
