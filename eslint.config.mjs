@@ -15,7 +15,8 @@ import tseslint from 'typescript-eslint';
  *   users       the key owners
  *   key-cache   the key cache (names keys' KeyMatch as a type only)
  *   keys        the keys: the rules, verification, rotation
- *   auth        the global guard, /me, start-up: the top of the features
+ *   auth        the global guard and /me
+ *   startup     connect, migrate, the root key: the top of the features
  *   guard, console, src/*.ts   composition: may import anything
  *
  * A folder may import only the folders listed for it (and itself); a
@@ -39,6 +40,7 @@ const MAY_IMPORT = {
   'key-cache': [...INFRASTRUCTURE, 'changes'],
   keys: [...INFRASTRUCTURE, 'permissions', 'audit', 'changes', 'rate-limit', 'users', 'key-cache'],
   auth: [...INFRASTRUCTURE, 'permissions', 'rate-limit', 'health', 'users', 'keys'],
+  startup: [...INFRASTRUCTURE, 'permissions', 'audit', 'changes', 'health', 'users', 'keys'],
 };
 // Imports of types only, erased at compile time: the cache holds the keys' rows.
 const MAY_IMPORT_TYPES = { 'key-cache': ['keys'] };

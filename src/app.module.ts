@@ -13,6 +13,7 @@ import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     PermissionsModule,
     KeysModule,
     AuthModule,
+    StartupModule,
     RateLimitModule,
   ],
   controllers: [AppController],

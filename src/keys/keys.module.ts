@@ -12,7 +12,6 @@ import { KeyVerificationModule } from './key-verification.module';
 import { KeysController } from './keys.controller';
 import { KeyCleanupService } from './key-cleanup.service';
 import { KeysService } from './keys.service';
-import { RootKeyRegistrar } from './root-key.registrar';
 
 /** The keys' routes; verification itself is KeyVerificationModule's, served here. */
 @Module({
@@ -26,7 +25,7 @@ import { RootKeyRegistrar } from './root-key.registrar';
     RateLimitModule,
   ],
   controllers: [KeysController, KeyVerificationController, ChangesController],
-  providers: [KeysService, RootKeyRegistrar, KeyCleanupService],
-  exports: [KeyVerificationModule, KeysService, RootKeyRegistrar],
+  providers: [KeysService, KeyCleanupService],
+  exports: [KeyVerificationModule, KeysService],
 })
 export class KeysModule {}

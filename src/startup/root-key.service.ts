@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { appConfig } from '../config/configuration';
 import { KeyTokensService } from '../keys/key-tokens.service';
-import { RootKeyOutcome, RootKeyRegistrar } from '../keys/root-key.registrar';
+import { RootKeyOutcome, RootKeyRegistrar } from './root-key.registrar';
 import { UsersService } from '../users/users.service';
 
 /** A start-up problem that retrying cannot fix. */

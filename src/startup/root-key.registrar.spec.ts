@@ -5,8 +5,8 @@ import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
 import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { ADMIN_SCOPE } from '../domain/permission';
-import { ApiKey } from './api-key.entity';
-import { KeyTokensService } from './key-tokens.service';
+import { ApiKey } from '../keys/api-key.entity';
+import { KeyTokensService } from '../keys/key-tokens.service';
 import { ROOT_KEY_NAME, RootKeyRegistrar } from './root-key.registrar';
 
 const ROOT_USER = 'root-user';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appConfig } from '../config/configuration';
 import { KeyTokensService } from '../keys/key-tokens.service';
-import { RootKeyRegistrar } from '../keys/root-key.registrar';
+import { RootKeyRegistrar } from './root-key.registrar';
 import { UsersService } from '../users/users.service';
 import { FatalStartupError, RootKeyService } from './root-key.service';
 

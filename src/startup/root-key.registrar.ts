@@ -6,9 +6,9 @@ import { ChangesService } from '../changes/changes.service';
 import { DatabaseService } from '../database/database.service';
 import { ADMIN_SCOPE } from '../domain/permission';
 import { User } from '../users/user.entity';
-import { ApiKey } from './api-key.entity';
+import { ApiKey } from '../keys/api-key.entity';
 import { KeyStatus, KeyTier } from '../domain/key-tier';
-import { KeyTokensService } from './key-tokens.service';
+import { KeyTokensService } from '../keys/key-tokens.service';
 
 /** The current root key's name: a label only, the key is known by `isRoot`. */
 export const ROOT_KEY_NAME = 'root';
