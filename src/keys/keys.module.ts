@@ -11,6 +11,7 @@ import { KeyVerificationController } from './key-verification.controller';
 import { KeyVerificationModule } from './key-verification.module';
 import { KeysController } from './keys.controller';
 import { KeyCleanupService } from './key-cleanup.service';
+import { KeysRepository } from './keys.repository';
 import { KeysService } from './keys.service';
 
 /** The keys' routes; verification itself is KeyVerificationModule's, served here. */
@@ -25,7 +26,7 @@ import { KeysService } from './keys.service';
     RateLimitModule,
   ],
   controllers: [KeysController, KeyVerificationController, ChangesController],
-  providers: [KeysService, KeyCleanupService],
+  providers: [KeysService, KeysRepository, KeyCleanupService],
   exports: [KeyVerificationModule, KeysService],
 })
 export class KeysModule {}

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { likeContains, pageWindow } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
@@ -21,9 +23,10 @@ const SORT_COLUMNS: Record<KeySortField, string> = {
  * written, and nothing of who may do it (KeysService decides that). Writes
  * take the transaction's manager so that they commit with its audit events.
  */
+@Injectable()
 export class KeysRepository {
   constructor(
-    private readonly keys: Repository<ApiKey>,
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly database: DatabaseService,
   ) {}
 

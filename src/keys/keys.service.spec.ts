@@ -12,6 +12,7 @@ import { PermissionsService } from '../permissions/permissions.service';
 import { UsersService } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
 import { KeyTokensService } from './key-tokens.service';
+import { KeysRepository } from './keys.repository';
 import { KeysService } from './keys.service';
 import { LastUsedRecorder } from './last-used.recorder';
 
@@ -62,6 +63,7 @@ async function keysService({
   const moduleRef = await Test.createTestingModule({
     providers: [
       KeysService,
+      KeysRepository,
       PermissionsService,
       { provide: getRepositoryToken(ApiKey), useValue: { create: (fields: object) => fields } },
       { provide: keysConfig.KEY, useValue: { maxPerUser: MAX_PER_USER } },

@@ -1,8 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
@@ -38,10 +37,8 @@ export interface NewKey {
 
 @Injectable()
 export class KeysService {
-  private readonly keys: KeysRepository;
-
   constructor(
-    @InjectRepository(ApiKey) keys: Repository<ApiKey>,
+    private readonly keys: KeysRepository,
     @Inject(keysConfig.KEY) private readonly config: ConfigType<typeof keysConfig>,
     private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
@@ -50,9 +47,7 @@ export class KeysService {
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
     private readonly changes: ChangesService,
-  ) {
-    this.keys = new KeysRepository(keys, database);
-  }
+  ) {}
 
   /**
    * Creates a key for the caller, or for `dto.owner_id` when the caller is an
