@@ -18,8 +18,8 @@ import { PRINCIPAL_PROPERTY, type Principal } from '../domain/principal';
  *
  * The key is read from the headers only (Bearer or X-Api-Key) and decided by
  * KeyAuthenticationService, the same decision `POST /keys/verify` gives.
- * No Passport here: it only wrapped these two calls, at about a tenth of an
- * authenticated request's CPU time plus the garbage it left (BENCHMARKS.md).
+ * No Passport here: it only wrapped these two calls, at a measured cost
+ * (docs/decisions.md); services with Passport get LatchkeyStrategy.
  */
 @Injectable()
 export class ApiKeyAuthGuard implements CanActivate {

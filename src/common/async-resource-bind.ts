@@ -8,15 +8,12 @@ type Bind = (
 
 /**
  * Node 20's `AsyncResource.prototype.bind` gives every bound function a
- * deprecated `asyncResource` property (DEP0172) made of two `deprecate()`
- * wrappers, which cost about 11 µs per call. Fastify binds one function per
- * request that has a body, so this was a tenth of `POST /keys/verify`'s CPU
- * time (BENCHMARKS.md). Node 24 made `deprecate()` cheap (nodejs/node#58218,
- * #59195) and Node 25 dropped the property (#58618), so this puts Node 25's
- * `bind` in place on Node 20 only, and changes nothing on 22 and later. The
- * bound function still runs in the resource's async scope, with the same
- * `this` and length. A patch of Node itself: `main.ts` applies it to the
- * service's own process; `createApp()`, which embedding apps call, does not.
+ * deprecated `asyncResource` property (DEP0172) built from two `deprecate()`
+ * wrappers, and Fastify binds one function per request with a body: a
+ * measurable share of `POST /keys/verify` (BENCHMARKS.md). This puts Node
+ * 25's `bind` (same scope, `this` and length) in place on Node 20 only; 22
+ * and later are left alone. It patches Node itself, so only `main.ts` calls
+ * it, never `createApp()`.
  */
 export function backportAsyncResourceBind(): void {
   if (nodeMajor() >= 22) return;

@@ -15,24 +15,15 @@ export type CachedKey = Readonly<KeyMatch['key']>;
  * Recently read key state (a key and its owner) by token hash, so that a key
  * in use is not read from the database on every request.
  *
- * Revocation stays immediate: every change to a key or a user, on this
- * instance or (through Redis) on another, evicts that key's entries (its
- * current and grace-period token) or that user's keys' entries, and no more,
- * so the keys in use elsewhere stay cached (issue 16). While changes made
- * elsewhere could be missed (the bus is not live) the cache is bypassed, and
- * it is emptied whenever the bus says to start afresh. Entries also expire
- * after KEY_CACHE_TTL_S, a bound on staleness if a message is ever lost.
- * Unknown tokens are not cached: an attacker's guesses never repeat, and
- * would only push out the keys in use.
+ * Revocation stays immediate: a change to a key or user, here or (through
+ * Redis) on another instance, evicts only that key's or that user's entries;
+ * while the change bus is not live the cache is bypassed, and a reset empties
+ * it. KEY_CACHE_TTL_S bounds staleness should a message be lost. Unknown
+ * tokens are never cached (guesses do not repeat).
  *
- * A key is cached on its second read, not its first (a "doorkeeper", as in
- * TinyLFU). When more keys are in turn than the cache holds, an LRU that
- * admits every read never answers a request: each entry is pushed out
- * before its key comes back, after living long enough for V8 to move it to
- * the old generation. With 100,000 keys in turn through 10,000 entries that
- * was three quarters of all the memory promoted, and the heap and RSS grew by
- * hundreds of MB between collections (BENCHMARKS.md). A key in steady use
- * costs one read more per KEY_CACHE_TTL_S.
+ * A key is cached on its second read (a TinyLFU-style doorkeeper): with more
+ * keys in turn than entries, admitting every read churns the LRU into V8's
+ * old generation without a single hit (BENCHMARKS.md, memory).
  */
 @Injectable()
 export class KeyStateCache implements OnModuleInit, OnModuleDestroy {
