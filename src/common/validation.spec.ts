@@ -1,4 +1,5 @@
-import { illFormedTextAt } from './validation';
+import { IsString } from 'class-validator';
+import { createValidationPipe, illFormedTextAt } from './validation';
 
 describe('illFormedTextAt', () => {
   it.each([
@@ -26,5 +27,28 @@ describe('illFormedTextAt on deep bodies', () => {
     let value: unknown = '\ud800';
     for (let level = 0; level < 100_000; level++) value = [value];
     expect(illFormedTextAt({ tokens: value })).toBe(`tokens${'[0]'.repeat(100_000)}`);
+  });
+});
+
+describe('createValidationPipe', () => {
+  class NameDto {
+    @IsString() name!: string;
+  }
+  const pipe = createValidationPipe();
+
+  it("returns a custom decorator's value as it is, never validated against its type", async () => {
+    const principal = { user: { id: 'u1' }, key: { id: 'k1' } };
+    await expect(pipe.transform(principal, { type: 'custom', metatype: NameDto })).resolves.toBe(
+      principal,
+    );
+  });
+
+  it('validates a body against its DTO', async () => {
+    await expect(pipe.transform({ name: 7 }, { type: 'body', metatype: NameDto })).rejects.toThrow(
+      'Invalid request: check name.',
+    );
+    await expect(
+      pipe.transform({ name: 'ok' }, { type: 'body', metatype: NameDto }),
+    ).resolves.toBeInstanceOf(NameDto);
   });
 });

@@ -58,6 +58,9 @@ export function illFormedTextAt(body: unknown): string | undefined {
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A custom decorator's value (the caller, from @CurrentPrincipal()) is no
+    // input: returned as it is, as ValidationPipe would after two more awaits.
+    if (metadata.type === 'custom') return value;
     const at = metadata.type === 'body' ? illFormedTextAt(value) : undefined;
     if (at !== undefined) {
       const field = at || 'body';
