@@ -16,6 +16,15 @@ import type { Principal } from './principal';
 /** Request property that holds the authenticated Principal. */
 export const PRINCIPAL_PROPERTY = 'principal';
 
+/** Request property that holds the refusal of a token whose key was found (for its usage). */
+export const REFUSAL_PROPERTY = 'keyRefusal';
+
+/** A request as the guard leaves it: with a principal, or a refusal naming a key, or neither. */
+export type GuardedRequest = FastifyRequest & {
+  [PRINCIPAL_PROPERTY]?: Principal;
+  [REFUSAL_PROPERTY]?: AuthenticationResult;
+};
+
 /**
  * Deny by default: every route needs a valid key unless it is @Public().
  *
@@ -42,12 +51,16 @@ export class ApiKeyAuthGuard implements CanActivate {
     if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
+    const request = http.getRequest<GuardedRequest>();
     const token = extractApiKey(request.raw);
     const result = token ? this.keys.authenticate(token, request.ip) : NO_KEY;
-    const admit = ({ code, principal }: AuthenticationResult): true | Promise<never> => {
+    const admit = (decided: AuthenticationResult): true | Promise<never> => {
+      const { code, principal } = decided;
       this.metrics.recordAuthentication(principal !== undefined);
-      if (!principal) return this.refuse(code, request.ip, http.getResponse<FastifyReply>());
+      if (!principal) {
+        if (decided.keyId) request[REFUSAL_PROPERTY] = decided;
+        return this.refuse(code, request.ip, http.getResponse<FastifyReply>());
+      }
       request[PRINCIPAL_PROPERTY] = principal;
       return true;
     };

@@ -8,6 +8,7 @@ import {
   metricsConfig,
   rateLimitConfig,
   scopesConfig,
+  usageConfig,
 } from './configuration';
 
 /** Environment-only configuration (no .env file), validated when the app is created. */
@@ -24,6 +25,7 @@ import {
         scopesConfig,
         rateLimitConfig,
         metricsConfig,
+        usageConfig,
       ],
     }),
   ],

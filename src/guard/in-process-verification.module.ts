@@ -24,6 +24,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { PermissionsService } from '../permissions/permissions.service';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { UsageRecorder } from '../usage/usage.recorder';
 
 /**
  * Connects to Latchkey's database without migrating it (Latchkey owns the
@@ -88,6 +89,8 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
     KeyAuthenticationService,
     KeyTokensService,
     LastUsedRecorder,
+    // Verdicts count in the verified key's usage, as through POST /keys/verify.
+    UsageRecorder,
     CryptoRepository,
     PermissionsService,
     SharedDatabaseConnection,

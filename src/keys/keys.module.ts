@@ -6,6 +6,7 @@ import { ChangesModule } from '../changes/changes.module';
 import { KeyCacheModule } from '../key-cache/key-cache.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { UsageRecorderModule } from '../usage/usage-recorder.module';
 import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
@@ -28,6 +29,7 @@ import { LastUsedRecorder } from './last-used.recorder';
     UsersModule,
     PermissionsModule,
     RateLimitModule,
+    UsageRecorderModule,
   ],
   controllers: [KeysController, KeyVerificationController, ChangesController],
   providers: [
