@@ -14,6 +14,7 @@ import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { UsageModule } from './usage/usage.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
     KeysModule,
     AuthModule,
     RateLimitModule,
+    UsageModule,
     // Read when this file is first imported, not when the app is created:
     // set BENCH_BASELINE=1 in the environment before the process starts (as
     // `npm run bench` does). Only the benchmark sets it.

@@ -10,9 +10,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { usageConfig } from '../config/configuration';
 import { KeyUsage } from './key-usage.entity';
-import { HOUR_MS } from './usage.recorder';
-
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from './usage-range';
 
 /**
  * Deletes usage rows older than USAGE_RETENTION_DAYS, once an hour in the

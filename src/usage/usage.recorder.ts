@@ -7,14 +7,13 @@ import { DatabaseService } from '../database/database.service';
 import { ApiKey } from '../keys/api-key.entity';
 import { KeyUsage } from './key-usage.entity';
 import { USAGE_OUTCOMES, type UsageOutcome } from './usage-outcome';
+import { HOUR_MS } from './usage-range';
 
 /** One key's requests in one hour, not yet written: changed in place by each request. */
 type Counts = Record<UsageOutcome, number>;
 
 /** Counts by key id, of one hour. */
 type HourCounts = Map<string, Counts>;
-
-export const HOUR_MS = 3_600_000;
 
 /** Rows per INSERT: six bound values each, far below SQLite's and MySQL's limits. */
 export const ROWS_PER_INSERT = 500;
