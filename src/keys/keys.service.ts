@@ -25,6 +25,7 @@ import { isExpired } from './key-access';
 import { resolveExpiry } from './key-expiry';
 import { KeyTokensService } from './key-tokens.service';
 import { LastUsedRecorder } from './last-used.recorder';
+import { UNUSED_SINCE_CONDITION, unusedSince } from './key-unused';
 
 export interface NewKey {
   ownerId: string;
@@ -139,6 +140,9 @@ export class KeysService {
       builder.andWhere('key.expiresAt <= :now', { now });
     }
     if (query.q) builder.andWhere("key.name LIKE :q ESCAPE '!'", { q: likeContains(query.q) });
+    if (query.unused_days !== undefined) {
+      builder.andWhere(UNUSED_SINCE_CONDITION, unusedSince(query.unused_days, now));
+    }
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const [keys, total] = await builder
       .orderBy(SORT_COLUMNS[query.sort], direction)

@@ -184,13 +184,13 @@ export interface paths {
         };
         /**
          * Count the keys a clean-up would delete
-         * @description Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.
+         * @description Needs `api_keys.read`: counts the expired and inactive keys (and with `unused_days` the unused ones) a clean-up would delete, deleting none.
          */
         get: operations["KeysController_cleanupCounts"];
         put?: never;
         /**
-         * Delete expired and/or inactive keys
-         * @description `expired_and_inactive` deletes keys that are both, and cannot be combined with the other two. Permanent.
+         * Delete expired, inactive and/or unused keys
+         * @description `expired_and_inactive` deletes keys that are both, and stands alone; `unused_days` deletes keys with no successful use in that many days. Permanent.
          */
         post: operations["KeysController_cleanup"];
         delete?: never;
@@ -801,6 +801,11 @@ export interface components {
             inactive: number;
             /** @example 1 */
             expired_and_inactive: number;
+            /**
+             * @description Only with `unused_days`.
+             * @example 5
+             */
+            unused?: number;
         };
         CleanupResultDto: {
             /** @example 4 */
@@ -822,6 +827,11 @@ export interface components {
              * @example true
              */
             expired_and_inactive?: boolean;
+            /**
+             * @description Delete keys unused for N days (besides any other category chosen). No successful use in the last N days: last used before then, or never used and created before then.
+             * @example 90
+             */
+            unused_days?: number;
         };
         ReportLeakResultDto: {
             /**
@@ -2567,6 +2577,8 @@ export interface operations {
                 q?: string;
                 /** @description Admins only: one user's keys. */
                 owner_id?: string;
+                /** @description Only keys unused for N days. No successful use in the last N days: last used before then, or never used and created before then. */
+                unused_days?: number;
             };
             header?: never;
             path?: never;
@@ -2959,6 +2971,8 @@ export interface operations {
             query?: {
                 /** @description Admins only: one user's keys (default: every user's). */
                 owner_id?: string;
+                /** @description Also count the keys unused for N days (`unused` in the answer). No successful use in the last N days: last used before then, or never used and created before then. */
+                unused_days?: number;
             };
             header?: never;
             path?: never;
