@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KeyUsage } from '../src/usage/key-usage.entity';
 import { HOUR_MS } from '../src/usage/usage-range';
@@ -8,6 +11,8 @@ import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { expectError } from './support/error-envelope';
 import { dataSourceOf } from './support/database';
+import { startService, whenServiceReady } from './support/service-process';
+import { freePort } from './support/tcp-proxy';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 type Totals = Record<'ok' | 'unauthorized' | 'forbidden' | 'rate_limited', number>;
@@ -100,6 +105,36 @@ describe('key usage (SPEC section 10)', () => {
       expect(await storedTotals(restarted, unused.id)).toEqual(totals({}));
     });
   });
+
+  it('writes what the service process counted when it gets SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-usage-'));
+    const port = await freePort();
+    const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    let keyId: string;
+    try {
+      const rootKey = await whenServiceReady(service, dataDir);
+      const me = () =>
+        fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: bearer(rootKey) }).then(
+          async (response) => {
+            expect(response.status).toBe(200);
+            return (await response.json()) as { data: { key: { id: string } } };
+          },
+        );
+      keyId = (await me()).data.key.id;
+      await me();
+      await me();
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+    const restarted = await startTestApp({ dataDir, keepDatabase: true });
+    try {
+      expect(await storedTotals(restarted, keyId)).toEqual(totals({ ok: 3 }));
+    } finally {
+      await restarted.close();
+    }
+  }, 90_000);
 
   describe('written in batches', () => {
     let t: TestApp;
