@@ -37,6 +37,16 @@ describe('seriesRange', () => {
     ).toThrow(ApiError);
   });
 
+  it.each([
+    ['+275760-09-13T00:00:00.001Z', 'to'],
+    ['10000-01-01T00:00:00Z', 'to'],
+    ['1969-12-31T23:00:00Z', 'from'],
+  ] as const)('refuses %s as a date for %s', (date, field) => {
+    expect(() => seriesRange({ [field]: date, granularity: 'hour' }, NOW)).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+  });
+
   it('takes 31 days of hours and 366 of days, no more', () => {
     const to = Date.parse('2026-12-01T00:00:00Z');
     const span = (days: number, granularity: 'hour' | 'day') => () =>

@@ -40,9 +40,9 @@ export function usageRange(
   maxSpanMs: number,
   now = Date.now(),
 ): UsageRange {
-  const to = ceilTo(query.to === undefined ? now : Date.parse(query.to), stepMs);
+  const to = ceilTo(query.to === undefined ? now : parseDate(query.to, 'to'), stepMs);
   const from = floorTo(
-    query.from === undefined ? to - defaultSpanMs : Date.parse(query.from),
+    query.from === undefined ? to - defaultSpanMs : parseDate(query.from, 'from'),
     stepMs,
   );
   if (from > to) {
@@ -101,6 +101,19 @@ export function usageSeries(
     for (const outcome of USAGE_OUTCOMES) point[outcome] += row[outcome];
   }
   return points;
+}
+
+/** Dates the databases can compare (MySQL's DATETIME ends with the year 9999). */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+
+/** An ISO 8601 date the validator passed, which may still be past what a Date or the database holds. */
+function parseDate(text: string, field: 'from' | 'to'): number {
+  const time = Date.parse(text);
+  if (Number.isFinite(time) && time >= EARLIEST && time <= LATEST) return time;
+  throw ApiError.validation(`${field} must be a date from 1970 to 9999.`, [
+    { field, message: 'must be a date from 1970 to 9999' },
+  ]);
 }
 
 function floorTo(time: number, step: number): number {
