@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DatabaseService } from '../database/database.service';
 import { HOUR_MS } from './usage-range';
-import { UsageRecorder } from './usage.recorder';
+import { MAX_PENDING_HOURS, UsageRecorder } from './usage.recorder';
 
 const HOUR = Date.UTC(2026, 11, 1, 10);
 
@@ -10,6 +10,7 @@ const HOUR = Date.UTC(2026, 11, 1, 10);
  * in `keyIds`, and keeps the values of each INSERT it is sent.
  */
 function fakeDatabase(keyIds: string[], failures = 0) {
+  const state = { failures };
   const inserts: unknown[][] = [];
   const manager = {
     connection: {
@@ -33,9 +34,9 @@ function fakeDatabase(keyIds: string[], failures = 0) {
   };
   const database = {
     transaction: (work: (m: typeof manager) => Promise<void>) =>
-      failures-- > 0 ? Promise.reject(new Error('database down')) : work(manager),
+      state.failures-- > 0 ? Promise.reject(new Error('database down')) : work(manager),
   };
-  return { database: database as unknown as DatabaseService, inserts };
+  return { database: database as unknown as DatabaseService, inserts, state };
 }
 
 const recorderOn = (database: DatabaseService) =>
@@ -89,5 +90,20 @@ describe('UsageRecorder', () => {
     recorder.record('gone', 'ok', HOUR);
     await recorder.flush();
     expect(inserts).toEqual([['a', new Date(HOUR).toISOString(), 1, 0, 0, 0]]);
+  });
+
+  it('keeps the newest day of hours while the database fails, no more', async () => {
+    const { database, inserts, state } = fakeDatabase(['a'], Infinity);
+    const recorder = recorderOn(database);
+    for (let hour = 0; hour < MAX_PENDING_HOURS + 6; hour++) {
+      recorder.record('a', 'ok', HOUR + hour * HOUR_MS);
+      await recorder.flush();
+    }
+    state.failures = 0;
+    await recorder.flush();
+
+    const hours = inserts[0].filter((value) => typeof value === 'string' && value !== 'a');
+    expect(hours).toHaveLength(MAX_PENDING_HOURS);
+    expect(hours[0]).toBe(new Date(HOUR + 6 * HOUR_MS).toISOString());
   });
 });

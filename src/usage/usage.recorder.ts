@@ -15,6 +15,13 @@ type Counts = Record<UsageOutcome, number>;
 /** Counts by key id, of one hour. */
 type HourCounts = Map<string, Counts>;
 
+/**
+ * Hours of counts kept while the database refuses them (an outage, or an
+ * in-process guard on a schema without `key_usage`): a day, so that memory
+ * stays bounded; older hours are dropped, with a warning.
+ */
+export const MAX_PENDING_HOURS = 24;
+
 /** Rows per INSERT: six bound values each, far below SQLite's and MySQL's limits. */
 export const ROWS_PER_INSERT = 500;
 
@@ -65,12 +72,22 @@ export class UsageRecorder implements BeforeApplicationShutdown {
         for (const [keyId, counts] of keys) this.add(hour, keyId, counts);
       }
       this.logger.warn(`Could not record key usage: ${(error as Error).message}`);
+      this.dropOldestHours();
       this.flushLater.schedule();
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
+  }
+
+  private dropOldestHours(): void {
+    const hours = [...this.pending.keys()].sort((a, b) => a - b);
+    const dropped = hours.slice(0, Math.max(0, hours.length - MAX_PENDING_HOURS));
+    for (const hour of dropped) this.pending.delete(hour);
+    if (dropped.length > 0) {
+      this.logger.warn(`Dropped the unwritten key usage of ${dropped.length} hours.`);
+    }
   }
 
   private switchHour(now: number): void {
