@@ -20,6 +20,8 @@ import { serveConsole } from './console/serve-console';
 import { validateEnvironment } from './config/environment';
 import { observeHttpRequests } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
+import { countKeyUsage } from './usage/usage-http';
+import { UsageRecorder } from './usage/usage.recorder';
 
 export const API_PREFIX = 'api/v1';
 
@@ -71,6 +73,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   closeGracefully(fastify);
   enableCors(app, env.CORS_ORIGINS);
   observeHttpRequests(fastify, app.get(MetricsService));
+  countKeyUsage(fastify, app.get(UsageRecorder));
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

@@ -14,6 +14,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { StartupModule } from './startup/startup.module';
+import { UsageModule } from './usage-reports/usage.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     StartupModule,
     RateLimitModule,
+    UsageModule,
   ],
   controllers: [AppController],
   providers: [

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { UsageRecorder } from '../src/usage/usage.recorder';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
@@ -185,6 +186,48 @@ describe('web console (Chromium)', () => {
       .query({ q: 'ci-deploy' })
       .set(bearer(t.rootKey));
     expect(listed.body.data[0].allowed_ips).toEqual(['127.0.0.0/8', '::1']);
+  });
+
+  it("shows a key's usage: a sparkline of the last day, a chart of the last 30 days", async () => {
+    const listed = await t.http
+      .get('/api/v1/keys')
+      .query({ q: 'ci-deploy' })
+      .set(bearer(t.rootKey));
+    const id = listed.body.data[0].id as string;
+    const recorder = t.app.get(UsageRecorder);
+    for (const outcome of ['ok', 'ok', 'ok', 'forbidden'] as const) recorder.record(id, outcome);
+    await recorder.flush();
+    // The earlier tests' requests with this key count too: compare with the API.
+    const usage = await t.http
+      .get(`/api/v1/keys/${id}/usage`)
+      .query({ granularity: 'day' })
+      .set(bearer(t.rootKey));
+    const today = usage.body.data.series.at(-1);
+    expect(today.ok).toBeGreaterThanOrEqual(3);
+    expect(today.forbidden).toBeGreaterThanOrEqual(1);
+    const hours = await t.http.get(`/api/v1/keys/${id}/usage`).set(bearer(t.rootKey));
+    const all = (hours.body.data.series as Record<string, number>[]).reduce(
+      (sum, hour) => sum + hour.ok + hour.unauthorized + hour.forbidden + hour.rate_limited,
+      0,
+    );
+
+    await page.getByRole('button', { name: 'Usage of ci-deploy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Usage of "ci-deploy"' });
+    await dialog
+      .getByRole('img', { name: `Requests per hour over the last 24 hours, ${all} in all` })
+      .waitFor();
+    await dialog.getByRole('img', { name: /Requests per day over the last 30 days/ }).waitFor();
+    // Today's bar: a segment per outcome, each named with its count on hover.
+    expect(await dialog.locator('.usage-chart rect.ok title').last().textContent()).toMatch(
+      new RegExp(`: ${today.ok} ok$`),
+    );
+    expect(await dialog.locator('.usage-chart rect.forbidden title').last().textContent()).toMatch(
+      new RegExp(`: ${today.forbidden} forbidden$`),
+    );
+    expect(await dialog.textContent()).toContain(`Forbidden: ${today.forbidden}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'usage');
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('deletes a key after a confirmation naming it', async () => {

@@ -178,6 +178,23 @@ const routes: Record<string, fc.Arbitrary<Omit<FuzzRequest, 'headers'>>> = {
     method: 'GET',
     path: `/api/v1/keys/${id}`,
   })),
+  'GET /api/v1/keys/:id/usage': fc
+    .tuple(
+      pathId(knownKeyIds),
+      queryString({
+        from: fc.constantFrom(future, '2026-12-01T00:00:00Z', ...nastyDates),
+        to: fc.constantFrom(future, '2026-12-02T00:00:00Z', ...nastyDates),
+        granularity: fc.constantFrom('hour', 'day', 'week', ''),
+      }),
+    )
+    .map(([id, q]) => ({ method: 'GET', path: `/api/v1/keys/${id}/usage${q}` })),
+  'GET /api/v1/usage': queryString({
+    ...pageParams,
+    from: fc.constantFrom('2026-12-01T00:00:00Z', ...nastyDates),
+    to: fc.constantFrom(future, '2026-12-02T00:00:00Z', ...nastyDates),
+    sort: fc.constantFrom('total', 'ok', 'rate_limited', 'name', 'total;--'),
+    order: fc.constantFrom('asc', 'desc', 'DESC'),
+  }).map((q) => ({ method: 'GET', path: `/api/v1/usage${q}` })),
   'PATCH /api/v1/keys/:id': fc
     .tuple(
       pathId(knownKeyIds),

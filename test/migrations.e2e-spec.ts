@@ -27,7 +27,7 @@ describe('migrations', () => {
     for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
     const tables = await dataSource
       .createQueryRunner()
-      .getTables(['users', 'api_keys', 'audit_events']);
+      .getTables(['users', 'api_keys', 'audit_events', 'key_usage']);
     expect(tables).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { migrations } from '../migrations';
+import { RootKeyFlag1764900001000 } from '../migrations/1764900001000-RootKeyFlag';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { createKey } from './factories/key.factory';
@@ -276,7 +278,9 @@ describe('migration RootKeyFlag', () => {
 
   it('flags the key the earlier versions took for the root key: `root` of the user `root`', async () => {
     await dataSource.runMigrations();
-    await dataSource.undoLastMigration(); // the schema before RootKeyFlag, the newest
+    // Back to the schema before RootKeyFlag, undoing it and every newer migration.
+    const newer = migrations.length - migrations.indexOf(RootKeyFlag1764900001000);
+    for (let i = 0; i < newer; i++) await dataSource.undoLastMigration();
     const at = '2025-01-01 00:00:00.000';
     const users = [
       ['00000000-0000-4000-8000-000000000001', 'root'],

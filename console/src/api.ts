@@ -1,4 +1,5 @@
 /** A client of Latchkey's public HTTP API (`/api/v1`), as any other would be. */
+import type { UsagePoint } from './chart';
 
 export interface Me {
   user: { id: string; name: string; role: string };
@@ -67,6 +68,12 @@ export interface CleanupCounts {
   expired: number;
   inactive: number;
   expired_and_inactive: number;
+}
+
+export interface KeyUsage {
+  key_id: string;
+  granularity: 'hour' | 'day';
+  series: UsagePoint[];
 }
 
 export interface Page<T> {
@@ -159,6 +166,10 @@ export class Api {
     );
   cleanup = (body: object, query: Query) =>
     this.request<{ data: { deleted: number } }>('POST', '/keys/cleanup', body, query).then(
+      (r) => r.data,
+    );
+  keyUsage = (id: string, query: Query) =>
+    this.request<{ data: KeyUsage }>('GET', `/keys/${id}/usage`, undefined, query).then(
       (r) => r.data,
     );
   listUsers = (query: Query) => this.request<Page<User>>('GET', '/users', undefined, query);

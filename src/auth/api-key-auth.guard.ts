@@ -11,7 +11,13 @@ import { MetricsService } from '../metrics/metrics.service';
 import { accessRuleOf } from '../permissions/access-rule';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { extractApiKey } from './extract-api-key';
-import { PRINCIPAL_PROPERTY, type Principal } from '../domain/principal';
+import {
+  type AuthenticatedFields,
+  PRINCIPAL_PROPERTY,
+  REFUSAL_PROPERTY,
+} from '../domain/principal';
+
+type GuardedRequest = FastifyRequest & AuthenticatedFields;
 
 /**
  * Deny by default: every route needs a valid key unless it is @Public().
@@ -39,12 +45,16 @@ export class ApiKeyAuthGuard implements CanActivate {
     if (rule?.isPublic) return true;
     if (!this.readiness.isReady) throw ApiError.serviceUnavailable();
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { [PRINCIPAL_PROPERTY]?: Principal }>();
+    const request = http.getRequest<GuardedRequest>();
     const token = extractApiKey(request.raw);
     const result = token ? this.keys.authenticate(token, request.ip) : NO_KEY;
-    const admit = ({ code, principal }: AuthenticationResult): true | Promise<never> => {
+    const admit = (decided: AuthenticationResult): true | Promise<never> => {
+      const { code, principal } = decided;
       this.metrics.recordAuthentication(principal !== undefined);
-      if (!principal) return this.refuse(code, request.ip, http.getResponse<FastifyReply>());
+      if (!principal) {
+        if (decided.keyId) request[REFUSAL_PROPERTY] = { keyId: decided.keyId, code };
+        return this.refuse(code, request.ip, http.getResponse<FastifyReply>());
+      }
       request[PRINCIPAL_PROPERTY] = principal;
       return true;
     };

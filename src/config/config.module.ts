@@ -9,6 +9,7 @@ import {
   rateLimitConfig,
   redisConfig,
   scopesConfig,
+  usageConfig,
 } from './configuration';
 
 /** Environment-only configuration (no .env file), validated when the app is created. */
@@ -26,6 +27,7 @@ import {
         rateLimitConfig,
         redisConfig,
         metricsConfig,
+        usageConfig,
       ],
     }),
   ],

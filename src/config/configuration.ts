@@ -39,6 +39,14 @@ export const keysConfig = registerAs('keys', () => {
   };
 });
 
+export const usageConfig = registerAs('usage', () => {
+  const env = validateEnvironment();
+  return {
+    writeIntervalS: env.USAGE_WRITE_INTERVAL_S,
+    retentionDays: env.USAGE_RETENTION_DAYS,
+  };
+});
+
 export const scopesConfig = registerAs('scopes', () => ({
   catalogue: validateEnvironment().SCOPES,
 }));

@@ -14,6 +14,8 @@ describe('validateEnvironment', () => {
       RATE_LIMIT_ANONYMOUS: 60,
       RATE_LIMIT_WINDOW_S: 60,
       LAST_USED_WRITE_INTERVAL_S: 60,
+      USAGE_WRITE_INTERVAL_S: 60,
+      USAGE_RETENTION_DAYS: 90,
       TRUST_PROXY: 0,
       LOG_LEVEL: 'info',
     });

@@ -126,6 +126,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ANONYMOUS = 60;
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) RATE_LIMIT_WINDOW_S = 60;
   @Transform(toInt) @IsInt() @Min(0) @Max(86400) LAST_USED_WRITE_INTERVAL_S = 60;
+  /** Each key's request counts (SPEC section 10) are written at most once per interval. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400) USAGE_WRITE_INTERVAL_S = 60;
+  /** Hourly usage rows older than this many days are deleted. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) USAGE_RETENTION_DAYS = 90;
 
   /** Unset: DEFAULT_KEY_CACHE_TTL_S, or 0 (off) on MySQL/MariaDB without REDIS_URL. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) KEY_CACHE_TTL_S?: number;

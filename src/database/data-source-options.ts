@@ -2,10 +2,11 @@ import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ApiKey } from '../keys/api-key.entity';
+import { KeyUsage } from '../usage/key-usage.entity';
 import { User } from '../users/user.entity';
 import { ACQUIRE_TIMEOUT_MS, boundedMysql2 } from './bounded-mysql2';
 
-export const entities = [User, ApiKey, AuditEvent];
+export const entities = [User, ApiKey, AuditEvent, KeyUsage];
 
 export interface DatabaseSettings {
   /** `mysql://…` or `mariadb://…`; unset means the embedded SQLite file. */

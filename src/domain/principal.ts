@@ -1,5 +1,6 @@
 import type { KeyTier } from './key-tier';
 import type { Role } from './permission';
+import type { VerificationCode } from './verification-codes';
 
 /** The request property where authentication leaves the caller's Principal. */
 export const PRINCIPAL_PROPERTY = 'principal';
@@ -15,4 +16,19 @@ export interface Principal {
     scopes: string[];
     expiresAt: Date | null;
   };
+}
+
+/** The request property where authentication leaves a refused token's key, for its usage. */
+export const REFUSAL_PROPERTY = 'keyRefusal';
+
+/** A token refused although its key was found: which key, and why. */
+export interface KeyRefusal {
+  keyId: string;
+  code: VerificationCode;
+}
+
+/** What authentication leaves on a request: the caller, or a refusal naming a key, or neither. */
+export interface AuthenticatedFields {
+  [PRINCIPAL_PROPERTY]?: Principal;
+  [REFUSAL_PROPERTY]?: KeyRefusal;
 }

@@ -12,6 +12,8 @@ import { LastUsedRecorder } from './last-used.recorder';
 export interface AuthenticationResult {
   code: KeyAccessCode;
   principal?: Principal;
+  /** The key a refused token belongs to, when one was found (its usage counts the refusal). */
+  keyId?: string;
 }
 
 /**
@@ -58,7 +60,8 @@ export class KeyAuthenticationService {
   ): AuthenticationResult {
     const match = key && { key, viaPreviousToken: key.keyHash !== keyHash };
     const code = decideKeyAccess(match, now, clientIp);
-    if (code !== 'VALID' || !key) return { code };
+    if (!key) return { code };
+    if (code !== 'VALID') return { code, keyId: key.id };
     this.lastUsed.record(key.id, clientIp, now);
     return {
       code,

@@ -10,8 +10,15 @@ import { ApiKey } from './api-key.entity';
 import { KeyStatus } from '../domain/key-tier';
 import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
 import { KeysService } from './keys.service';
+import { UNUSED_SINCE_CONDITION, unusedSince } from './key-unused';
 
-type Criterion = 'expired' | 'inactive' | 'expired_and_inactive';
+type Criterion = 'expired' | 'inactive' | 'expired_and_inactive' | 'unused';
+
+/** When a clean-up is decided, and the `unused_days` it was given. */
+interface Moment {
+  now: Date;
+  unusedDays?: number;
+}
 
 /**
  * Bulk deletion of dead keys. `expired` means past its expiry (enabled or
@@ -27,17 +34,27 @@ export class KeyCleanupService {
     private readonly changes: ChangesService,
   ) {}
 
-  async counts(caller: Principal, ownerId?: string): Promise<CleanupCountsDto> {
+  async counts(
+    caller: Principal,
+    ownerId?: string,
+    unusedDays?: number,
+  ): Promise<CleanupCountsDto> {
     const scope = this.keysService.ownerScope(caller, ownerId);
-    const now = new Date();
+    const moment = { now: new Date(), unusedDays };
     const count = (criterion: Criterion) =>
-      this.scoped(this.keys.createQueryBuilder('key'), scope, [criterion], now).getCount();
-    const [expired, inactive, expiredAndInactive] = await Promise.all([
+      this.scoped(this.keys.createQueryBuilder('key'), scope, [criterion], moment).getCount();
+    const [expired, inactive, expiredAndInactive, unused] = await Promise.all([
       count('expired'),
       count('inactive'),
       count('expired_and_inactive'),
+      unusedDays === undefined ? undefined : count('unused'),
     ]);
-    return { expired, inactive, expired_and_inactive: expiredAndInactive };
+    return {
+      expired,
+      inactive,
+      expired_and_inactive: expiredAndInactive,
+      ...(unused !== undefined && { unused }),
+    };
   }
 
   async cleanup(
@@ -48,13 +65,13 @@ export class KeyCleanupService {
   ): Promise<number> {
     const criteria = chosenCriteria(dto);
     const scope = this.keysService.ownerScope(caller, ownerId);
-    const now = new Date();
+    const moment = { now: new Date(), unusedDays: dto.unused_days };
     const deleted = await this.database.transaction(async (manager) => {
       const doomed = await this.scoped(
         manager.createQueryBuilder(ApiKey, 'key').select('key.id'),
         scope,
         criteria,
-        now,
+        moment,
       ).getMany();
       const ids = doomed.map((key) => key.id);
       if (ids.length > 0) await manager.delete(ApiKey, ids);
@@ -65,7 +82,13 @@ export class KeyCleanupService {
           targetType: 'api_key',
           targetId: null,
           ip,
-          details: { criteria, owner_id: scope ?? null, deleted: ids.length, key_ids: ids },
+          details: {
+            criteria,
+            ...(dto.unused_days !== undefined && { unused_days: dto.unused_days }),
+            owner_id: scope ?? null,
+            deleted: ids.length,
+            key_ids: ids,
+          },
         },
         manager,
       );
@@ -84,45 +107,61 @@ export class KeyCleanupService {
     builder: SelectQueryBuilder<ApiKey>,
     ownerId: string | undefined,
     criteria: Criterion[],
-    now: Date,
+    moment: Moment,
   ): SelectQueryBuilder<ApiKey> {
     builder.where('key.isRoot = :isRoot', { isRoot: false });
     if (ownerId) builder.andWhere('key.ownerId = :ownerId', { ownerId });
     return builder.andWhere(
       new Brackets((any) => {
         for (const criterion of criteria)
-          any.orWhere(new Brackets((where) => matches(where, criterion, now)));
+          any.orWhere(new Brackets((where) => matches(where, criterion, moment)));
       }),
     );
   }
 }
 
-function matches(where: WhereExpressionBuilder, criterion: Criterion, now: Date): void {
+function matches(
+  where: WhereExpressionBuilder,
+  criterion: Criterion,
+  { now, unusedDays }: Moment,
+): void {
   const expired = 'key.expiresAt <= :now';
   const inactive = 'key.status = :inactive';
   const params = { now, inactive: KeyStatus.Inactive };
-  if (criterion === 'expired') where.where(expired, params);
+  if (criterion === 'unused') where.where(UNUSED_SINCE_CONDITION, unusedSince(unusedDays!, now));
+  else if (criterion === 'expired') where.where(expired, params);
   else if (criterion === 'inactive') where.where(inactive, params);
   else where.where(expired, params).andWhere(inactive, params);
 }
 
 /** `expired_and_inactive` stands alone; at least one criterion is needed. */
 function chosenCriteria(dto: CleanupKeysDto): Criterion[] {
-  const chosen = (['expired', 'inactive', 'expired_and_inactive'] as const).filter(
+  const chosen: Criterion[] = (['expired', 'inactive', 'expired_and_inactive'] as const).filter(
     (c) => dto[c] === true,
   );
+  if (dto.unused_days !== undefined) chosen.push('unused');
   if (chosen.length === 0) {
-    throw ApiError.validation('Choose what to delete: expired, inactive or expired_and_inactive.', [
-      {
-        field: 'expired',
-        message: 'at least one of expired, inactive, expired_and_inactive must be true',
-      },
-    ]);
+    throw ApiError.validation(
+      'Choose what to delete: expired, inactive, expired_and_inactive or unused_days.',
+      [
+        {
+          field: 'expired',
+          message:
+            'at least one of expired, inactive, expired_and_inactive must be true, or unused_days given',
+        },
+      ],
+    );
   }
   if (chosen.includes('expired_and_inactive') && chosen.length > 1) {
-    throw ApiError.validation('expired_and_inactive cannot be combined with expired or inactive.', [
-      { field: 'expired_and_inactive', message: 'cannot be combined with expired or inactive' },
-    ]);
+    throw ApiError.validation(
+      'expired_and_inactive cannot be combined with expired, inactive or unused_days.',
+      [
+        {
+          field: 'expired_and_inactive',
+          message: 'cannot be combined with expired, inactive or unused_days',
+        },
+      ],
+    );
   }
   return chosen;
 }

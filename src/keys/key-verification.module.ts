@@ -8,6 +8,7 @@ import { KeyStateCache } from '../key-cache/key-state.cache';
 import { MetricsService } from '../metrics/metrics.service';
 import { GrantsModule } from '../permissions/grants.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { UsageRecorderModule } from '../usage/usage-recorder.module';
 import { ApiKey } from './api-key.entity';
 import { CryptoRepository } from './crypto.repository';
 import { KeyAuthenticationService } from './key-authentication.service';
@@ -43,7 +44,14 @@ export class KeyVerificationModule {
   static register({ changesMade }: KeyVerificationModuleOptions): DynamicModule {
     return {
       module: KeyVerificationModule,
-      imports: [TypeOrmModule.forFeature([ApiKey]), ChangesModule, GrantsModule, RateLimitModule],
+      imports: [
+        TypeOrmModule.forFeature([ApiKey]),
+        ChangesModule,
+        GrantsModule,
+        RateLimitModule,
+        // Verdicts count in the verified key's usage, in Latchkey and in-process.
+        UsageRecorderModule,
+      ],
       providers: [
         {
           provide: KeyStateCache,

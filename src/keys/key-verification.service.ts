@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { missingGrants } from '../permissions/grants';
 import { PermissionsService } from '../permissions/permissions.service';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { outcomeOfVerdict } from '../usage/usage-outcome';
+import { UsageRecorder } from '../usage/usage.recorder';
 import type { VerifyKeyDto } from './dto/verify-key.dto';
 import type { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
 import { KeyAuthenticationService } from './key-authentication.service';
+import type { VerificationCode } from '../domain/verification-codes';
 
 /** Matches no allowlist entry, so a key with an allowlist cannot pass without an address. */
 const NO_CLIENT_ADDRESS = '';
@@ -20,16 +23,26 @@ export class KeyVerificationService {
     private readonly keys: KeyAuthenticationService,
     private readonly permissions: PermissionsService,
     private readonly rateLimit: RateLimitService,
+    private readonly usage: UsageRecorder,
   ) {}
 
+  /** The verdict, counted in the verified key's usage when the token names a key. */
   async verify(request: VerifyKeyDto): Promise<VerifyKeyResponseDto> {
+    const verdict = await this.decide(request);
+    if (verdict.keyId) this.usage.record(verdict.keyId, outcomeOfVerdict(verdict.response.code));
+    return verdict.response;
+  }
+
+  private async decide(
+    request: VerifyKeyDto,
+  ): Promise<{ response: VerifyKeyResponseDto; keyId?: string }> {
     const required = request.scopes ?? [];
     this.permissions.assertKnownScopes(required);
-    const { code, principal } = await this.keys.authenticate(
+    const { code, principal, keyId } = await this.keys.authenticate(
       request.key,
       request.ip ?? NO_CLIENT_ADDRESS,
     );
-    if (!principal) return { valid: false, code };
+    if (!principal) return { response: { valid: false, code }, keyId };
 
     const grants = this.permissions.grantsOf(principal);
     // A verified use spends the key's own budget, as a request to a guarded route would.
@@ -44,10 +57,12 @@ export class KeyVerificationService {
         ratelimit: { limit: budget.limit, remaining: budget.remaining, reset: budget.reset },
       }),
     };
-    if (budget && !budget.allowed) return { valid: false, code: 'RATE_LIMITED', ...key };
-    if (missingGrants(grants, required).length > 0) {
-      return { valid: false, code: 'INSUFFICIENT_SCOPE', ...key };
-    }
-    return { valid: true, code: 'VALID', ...key };
+    const verdict = (code: VerificationCode) => ({
+      response: { valid: code === 'VALID', code, ...key },
+      keyId: key.key_id,
+    });
+    if (budget && !budget.allowed) return verdict('RATE_LIMITED');
+    if (missingGrants(grants, required).length > 0) return verdict('INSUFFICIENT_SCOPE');
+    return verdict('VALID');
   }
 }

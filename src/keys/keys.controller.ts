@@ -26,6 +26,7 @@ import {
 } from './dto/api-key-response.dto';
 import {
   CleanupCountsDto,
+  CleanupCountsQueryDto,
   CleanupKeysDto,
   CleanupResultDto,
   CleanupScopeQueryDto,
@@ -93,24 +94,25 @@ export class KeysController {
   @ApiOperation({
     summary: 'Count the keys a clean-up would delete',
     description:
-      'Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.',
+      'Needs `api_keys.read`: counts the expired and inactive keys (and with `unused_days` the unused ones) a clean-up would delete, deleting none.',
   })
   @ApiDataResponse(CleanupCountsDto)
   @ApiErrors(400)
   async cleanupCounts(
-    @Query() query: CleanupScopeQueryDto,
+    @Query() query: CleanupCountsQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<{ data: CleanupCountsDto }> {
-    return { data: await this.cleanupService.counts(caller, query.owner_id) };
+    return { data: await this.cleanupService.counts(caller, query.owner_id, query.unused_days) };
   }
 
   @Post('cleanup')
   @HttpCode(HttpStatus.OK)
   @RequirePermissions(Permission.ApiKeysDelete)
   @ApiOperation({
-    summary: 'Delete expired and/or inactive keys',
+    summary: 'Delete expired, inactive and/or unused keys',
     description:
-      '`expired_and_inactive` deletes keys that are both, and cannot be combined with the other two. Permanent.',
+      '`expired_and_inactive` deletes keys that are both, and stands alone; ' +
+      '`unused_days` deletes keys with no successful use in that many days. Permanent.',
   })
   @ApiDataResponse(CleanupResultDto)
   @ApiErrors(400)

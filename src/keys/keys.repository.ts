@@ -7,6 +7,7 @@ import { KeyStatus } from '../domain/key-tier';
 import { User } from '../users/user.entity';
 import { ApiKey } from './api-key.entity';
 import type { KeySortField, ListKeysQueryDto } from './dto/list-keys-query.dto';
+import { UNUSED_SINCE_CONDITION, unusedSince } from './key-unused';
 
 /** A key read with its owner. */
 export type OwnedKey = ApiKey & { owner: User };
@@ -57,6 +58,9 @@ export class KeysRepository {
       builder.andWhere('key.expiresAt <= :now', { now });
     }
     if (query.q) builder.andWhere("key.name LIKE :q ESCAPE '!'", { q: likeContains(query.q) });
+    if (query.unused_days !== undefined) {
+      builder.andWhere(UNUSED_SINCE_CONDITION, unusedSince(query.unused_days, now));
+    }
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     return builder
       .orderBy(SORT_COLUMNS[query.sort], direction)

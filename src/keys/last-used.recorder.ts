@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { keysConfig } from '../config/configuration';
+import { DeferredFlush } from '../common/deferred-flush';
 import { DatabaseService } from '../database/database.service';
 import { ApiKey } from './api-key.entity';
 
@@ -36,12 +37,14 @@ export const KEYS_PER_UPDATE = 500;
 export class LastUsedRecorder implements BeforeApplicationShutdown {
   private readonly logger = new Logger(LastUsedRecorder.name);
   private pending = new Map<string, PendingUse>();
-  private timer?: NodeJS.Timeout;
+  private readonly flushLater: DeferredFlush;
 
   constructor(
     @Inject(keysConfig.KEY) private readonly config: ConfigType<typeof keysConfig>,
     private readonly database: DatabaseService,
-  ) {}
+  ) {
+    this.flushLater = new DeferredFlush(() => this.flush(), this.config.lastUsedWriteIntervalS);
+  }
 
   record(keyId: string, ip: string, at = new Date()): void {
     const use = this.pending.get(keyId);
@@ -51,7 +54,7 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
     } else {
       this.pending.set(keyId, { keyId, at: at.getTime(), ip: ip || null });
     }
-    this.scheduleFlush();
+    this.flushLater.schedule();
   }
 
   /** A use not yet written, so that responses show it before the next flush. */
@@ -61,8 +64,7 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
   }
 
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.flushLater.cancel();
     const batch = this.pending;
     if (batch.size === 0) return;
     this.pending = new Map();
@@ -78,18 +80,12 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
       this.logger.warn(
         `Could not record last use of ${batch.size} keys: ${(error as Error).message}`,
       );
-      this.scheduleFlush();
+      this.flushLater.schedule();
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
-  }
-
-  private scheduleFlush(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), this.config.lastUsedWriteIntervalS * 1000);
-    this.timer.unref();
   }
 }
 

@@ -184,13 +184,13 @@ export interface paths {
         };
         /**
          * Count the keys a clean-up would delete
-         * @description Needs `api_keys.read`: counts the expired and inactive keys a clean-up would delete, deleting none.
+         * @description Needs `api_keys.read`: counts the expired and inactive keys (and with `unused_days` the unused ones) a clean-up would delete, deleting none.
          */
         get: operations["KeysController_cleanupCounts"];
         put?: never;
         /**
-         * Delete expired and/or inactive keys
-         * @description `expired_and_inactive` deletes keys that are both, and cannot be combined with the other two. Permanent.
+         * Delete expired, inactive and/or unused keys
+         * @description `expired_and_inactive` deletes keys that are both, and stands alone; `unused_days` deletes keys with no successful use in that many days. Permanent.
          */
         post: operations["KeysController_cleanup"];
         delete?: never;
@@ -319,6 +319,46 @@ export interface paths {
          * @description Any valid key: who it belongs to and what it may do now.
          */
         get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A key's requests per hour or day, by outcome
+         * @description Needs `api_keys.read`; another user's key is a 404 unless the role acts on all users. Without `from`: the last day (hours) or 30 days (days); at most 31 days of hours or 366 of days. Counts reach the database at most `USAGE_WRITE_INTERVAL_S` after the request.
+         */
+        get: operations["UsageController_keyUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every key's request totals over a range (admins)
+         * @description Needs `api_keys.read` and the admin role (403 otherwise). Keys with no request in the range are left out. Without `from`: the last 30 days; at most 366 days.
+         */
+        get: operations["UsageController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -761,6 +801,11 @@ export interface components {
             inactive: number;
             /** @example 1 */
             expired_and_inactive: number;
+            /**
+             * @description Only with `unused_days`.
+             * @example 5
+             */
+            unused?: number;
         };
         CleanupResultDto: {
             /** @example 4 */
@@ -782,6 +827,11 @@ export interface components {
              * @example true
              */
             expired_and_inactive?: boolean;
+            /**
+             * @description Delete keys unused for N days (besides any other category chosen). No successful use in the last N days: last used before then, or never used and created before then.
+             * @example 90
+             */
+            unused_days?: number;
         };
         ReportLeakResultDto: {
             /**
@@ -986,6 +1036,105 @@ export interface components {
              *     ]
              */
             grants: string[];
+        };
+        UsagePointDto: {
+            /**
+             * @description Let through (whatever the route then answered).
+             * @example 118
+             */
+            ok: number;
+            /**
+             * @description Refused: inactive, expired, owner disabled, replaced.
+             * @example 2
+             */
+            unauthorized: number;
+            /**
+             * @description ip_not_allowed, insufficient_scope, a permission.
+             * @example 1
+             */
+            forbidden: number;
+            /**
+             * @description Refused by the key's rate limit.
+             * @example 0
+             */
+            rate_limited: number;
+            /**
+             * Format: date-time
+             * @description Start of the hour or day (UTC).
+             * @example 2026-12-01T13:00:00.000Z
+             */
+            at: string;
+        };
+        KeyUsageDto: {
+            /**
+             * Format: uuid
+             * @example 8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            key_id: string;
+            /**
+             * @example hour
+             * @enum {string}
+             */
+            granularity: "hour" | "day";
+            /**
+             * @description One point per step from `from` to `to`, oldest first; zeros included.
+             * @example [
+             *       {
+             *         "at": "2026-12-01T12:00:00.000Z",
+             *         "ok": 40,
+             *         "unauthorized": 0,
+             *         "forbidden": 1,
+             *         "rate_limited": 0
+             *       },
+             *       {
+             *         "at": "2026-12-01T13:00:00.000Z",
+             *         "ok": 78,
+             *         "unauthorized": 2,
+             *         "forbidden": 0,
+             *         "rate_limited": 0
+             *       }
+             *     ]
+             */
+            series: components["schemas"]["UsagePointDto"][];
+        };
+        KeyUsageTotalsDto: {
+            /**
+             * @description Let through (whatever the route then answered).
+             * @example 118
+             */
+            ok: number;
+            /**
+             * @description Refused: inactive, expired, owner disabled, replaced.
+             * @example 2
+             */
+            unauthorized: number;
+            /**
+             * @description ip_not_allowed, insufficient_scope, a permission.
+             * @example 1
+             */
+            forbidden: number;
+            /**
+             * @description Refused by the key's rate limit.
+             * @example 0
+             */
+            rate_limited: number;
+            /**
+             * Format: uuid
+             * @example 8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            key_id: string;
+            /** @example ci-deploy */
+            name: string;
+            /**
+             * Format: uuid
+             * @example 2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9
+             */
+            owner_id: string;
+            /**
+             * @description The four counts added up.
+             * @example 121
+             */
+            total: number;
         };
     };
     responses: never;
@@ -2428,6 +2577,8 @@ export interface operations {
                 q?: string;
                 /** @description Admins only: one user's keys. */
                 owner_id?: string;
+                /** @description Only keys unused for N days. No successful use in the last N days: last used before then, or never used and created before then. */
+                unused_days?: number;
             };
             header?: never;
             path?: never;
@@ -2820,6 +2971,8 @@ export interface operations {
             query?: {
                 /** @description Admins only: one user's keys (default: every user's). */
                 owner_id?: string;
+                /** @description Also count the keys unused for N days (`unused` in the answer). No successful use in the last N days: last used before then, or never used and created before then. */
+                unused_days?: number;
             };
             header?: never;
             path?: never;
@@ -4602,6 +4755,386 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["MeResponseDto"];
                     };
+                };
+            };
+            /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
+            401: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API key is required: send it as \"Authorization: Bearer <key>\" or \"X-Api-Key: <key>\"."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
+            403: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "code": "forbidden",
+                     *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `rate_limited`: see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "code": "rate_limited",
+                     *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `service_unavailable`: starting up or the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is starting or its database is unreachable; retry shortly."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_keyUsage: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601, inclusive, rounded down to the hour or day (UTC). Default and widest range: see the route. */
+                from?: string;
+                /** @description ISO 8601, exclusive, rounded up to the hour or day (UTC). Default: now. */
+                to?: string;
+                /** @description One point per hour (at most 31 days) or per day (at most 366 days). */
+                granularity?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is a 400. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["KeyUsageDto"];
+                    };
+                };
+            };
+            /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
+            400: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 400,
+                     *         "code": "validation_failed",
+                     *         "message": "Invalid request: check name.",
+                     *         "details": [
+                     *           {
+                     *             "field": "name",
+                     *             "message": "name must be shorter than or equal to 128 characters"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
+            401: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API key is required: send it as \"Authorization: Bearer <key>\" or \"X-Api-Key: <key>\"."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
+            403: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "code": "forbidden",
+                     *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `not_found`. */
+            404: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "code": "not_found",
+                     *         "message": "API key not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `rate_limited`: see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "code": "rate_limited",
+                     *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `service_unavailable`: starting up or the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is starting or its database is unreachable; retry shortly."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description ISO 8601, inclusive, rounded down to the hour or day (UTC). Default and widest range: see the route. */
+                from?: string;
+                /** @description ISO 8601, exclusive, rounded up to the hour or day (UTC). Default: now. */
+                to?: string;
+                sort?: "total" | "ok" | "unauthorized" | "forbidden" | "rate_limited";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["KeyUsageTotalsDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
+            400: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 400,
+                     *         "code": "validation_failed",
+                     *         "message": "Invalid request: check name.",
+                     *         "details": [
+                     *           {
+                     *             "field": "name",
+                     *             "message": "name must be shorter than or equal to 128 characters"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */

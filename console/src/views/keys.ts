@@ -9,6 +9,7 @@ import {
   editKeyDialog,
   regenerateKeyDialog,
 } from './key-dialogs';
+import { usageDialog } from './usage-dialog';
 import { pager, statusLine, tableWrap, timeCell } from './shared';
 
 type SortColumn = 'name' | 'expires_at' | 'last_used' | 'created_at';
@@ -226,6 +227,10 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
       h(
         'td',
         { class: 'row-actions' },
+        actionButton('Usage', () => usageDialog(ctx, key), {
+          allowed: true,
+          ariaLabel: `Usage of ${key.name}`,
+        }),
         actionButton('Edit', () => editKeyDialog(ctx, key, done), {
           ...write,
           ariaLabel: `Edit ${key.name}`,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { UnusedDays } from './unused-days';
 
 export class CleanupKeysDto {
   @ApiPropertyOptional({
@@ -22,6 +23,9 @@ export class CleanupKeysDto {
   @IsOptional()
   @IsBoolean()
   expired_and_inactive?: boolean;
+
+  @UnusedDays('Delete keys unused for N days (besides any other category chosen).')
+  unused_days?: number;
 }
 
 export class CleanupScopeQueryDto {
@@ -35,10 +39,16 @@ export class CleanupScopeQueryDto {
   owner_id?: string;
 }
 
+export class CleanupCountsQueryDto extends CleanupScopeQueryDto {
+  @UnusedDays('Also count the keys unused for N days (`unused` in the answer).')
+  unused_days?: number;
+}
+
 export class CleanupCountsDto {
   @ApiProperty({ example: 3 }) expired!: number;
   @ApiProperty({ example: 2 }) inactive!: number;
   @ApiProperty({ example: 1 }) expired_and_inactive!: number;
+  @ApiPropertyOptional({ example: 5, description: 'Only with `unused_days`.' }) unused?: number;
 }
 
 export class CleanupResultDto {

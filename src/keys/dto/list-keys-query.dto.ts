@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { UnusedDays } from './unused-days';
 import { NormalizeText } from '../../common/validators';
 
 export const KEY_SORT_FIELDS = ['created_at', 'name', 'expires_at', 'last_used'] as const;
@@ -48,4 +49,7 @@ export class ListKeysQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   owner_id?: string;
+
+  @UnusedDays('Only keys unused for N days.')
+  unused_days?: number;
 }
