@@ -10,6 +10,7 @@ import { UserStatus } from '../users/user.entity';
 import { ApiKey } from './api-key.entity';
 import { KeyAuthenticationService } from './key-authentication.service';
 import { KeyTokensService } from './key-tokens.service';
+import { UsageRecorder } from '../usage/usage.recorder';
 import { KeyVerificationService } from './key-verification.service';
 import { LastUsedRecorder } from './last-used.recorder';
 
@@ -56,6 +57,7 @@ async function verification(stored: unknown, allowed = true) {
   const cache = { getOrRead: jest.fn(() => Promise.resolve(stored)) };
   const rateLimit = { consumeForKey: jest.fn(() => Promise.resolve(budget(allowed))) };
   const lastUsed = { record: jest.fn() };
+  const usage = { record: jest.fn() };
   const moduleRef = await Test.createTestingModule({
     providers: [
       KeyVerificationService,
@@ -70,14 +72,15 @@ async function verification(stored: unknown, allowed = true) {
       { provide: KeyStateCache, useValue: cache },
       { provide: LastUsedRecorder, useValue: lastUsed },
       { provide: RateLimitService, useValue: rateLimit },
+      { provide: UsageRecorder, useValue: usage },
     ],
   }).compile();
-  return { service: moduleRef.get(KeyVerificationService), cache, rateLimit, lastUsed };
+  return { service: moduleRef.get(KeyVerificationService), cache, rateLimit, lastUsed, usage };
 }
 
 describe('KeyVerificationService', () => {
   it('answers VALID with the key’s effective grants and its budget', async () => {
-    const { service, lastUsed } = await verification(keyWithOwner({ scopes: ['admin'] }));
+    const { service, lastUsed, usage } = await verification(keyWithOwner({ scopes: ['admin'] }));
 
     const answer = await service.verify({ key: TOKEN, scopes: ['write:assets'] });
 
@@ -95,10 +98,11 @@ describe('KeyVerificationService', () => {
     );
     expect(answer.scopes).not.toContain(Permission.UsersWrite);
     expect(lastUsed.record).toHaveBeenCalledWith('key-1', '', expect.any(Date));
+    expect(usage.record).toHaveBeenCalledWith('key-1', 'ok');
   });
 
   it('refuses a key whose owner is disabled, without spending its budget', async () => {
-    const { service, rateLimit, lastUsed } = await verification(
+    const { service, rateLimit, lastUsed, usage } = await verification(
       keyWithOwner({}, { status: UserStatus.Disabled }),
     );
 
@@ -108,6 +112,7 @@ describe('KeyVerificationService', () => {
     });
     expect(rateLimit.consumeForKey).not.toHaveBeenCalled();
     expect(lastUsed.record).not.toHaveBeenCalled();
+    expect(usage.record).toHaveBeenCalledWith('key-1', 'unauthorized');
   });
 
   it.each([
