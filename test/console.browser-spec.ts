@@ -188,7 +188,7 @@ describe('web console (Chromium)', () => {
     expect(listed.body.data[0].allowed_ips).toEqual(['127.0.0.0/8', '::1']);
   });
 
-  it("shows a key's usage: a sparkline of the last day, a chart of the last 30 days", async () => {
+  it("shows a key's usage: a sparkline of the last 48 hours, a chart and table of 30 days", async () => {
     const listed = await t.http
       .get('/api/v1/keys')
       .query({ q: 'ci-deploy' })
@@ -205,7 +205,10 @@ describe('web console (Chromium)', () => {
     const today = usage.body.data.series.at(-1);
     expect(today.ok).toBeGreaterThanOrEqual(3);
     expect(today.forbidden).toBeGreaterThanOrEqual(1);
-    const hours = await t.http.get(`/api/v1/keys/${id}/usage`).set(bearer(t.rootKey));
+    const hours = await t.http
+      .get(`/api/v1/keys/${id}/usage`)
+      .query({ from: new Date(Date.now() - 48 * 3_600_000).toISOString() })
+      .set(bearer(t.rootKey));
     const all = (hours.body.data.series as Record<string, number>[]).reduce(
       (sum, hour) => sum + hour.ok + hour.unauthorized + hour.forbidden + hour.rate_limited,
       0,
@@ -214,7 +217,7 @@ describe('web console (Chromium)', () => {
     await page.getByRole('button', { name: 'Usage of ci-deploy' }).click();
     const dialog = page.getByRole('dialog', { name: 'Usage of "ci-deploy"' });
     await dialog
-      .getByRole('img', { name: `Requests per hour over the last 24 hours, ${all} in all` })
+      .getByRole('img', { name: `Requests per hour over the last 48 hours, ${all} in all` })
       .waitFor();
     await dialog.getByRole('img', { name: /Requests per day over the last 30 days/ }).waitFor();
     // Today's bar: a segment per outcome, each named with its count on hover.
@@ -225,6 +228,13 @@ describe('web console (Chromium)', () => {
       new RegExp(`: ${today.forbidden} forbidden$`),
     );
     expect(await dialog.textContent()).toContain(`Forbidden: ${today.forbidden}`);
+    // The same figures as text: today's row of the table.
+    await dialog.getByText('Figures by day').click();
+    const table = dialog.getByRole('table', { name: /Requests per day over the last 30 days/ });
+    const todayRow = table.getByRole('row').last();
+    expect(await todayRow.getByRole('cell').allTextContents()).toEqual(
+      [today.ok, today.unauthorized, today.forbidden, today.rate_limited].map(String),
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'usage');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -265,6 +275,12 @@ describe('web console (Chromium)', () => {
     expect(await expired.isDisabled()).toBe(true);
     expect(await inactive.isDisabled()).toBe(true);
     await both.uncheck();
+    // Unused keys: counted for the chosen number of days; not with "both".
+    const unused = dialog.getByLabel('Keys with no successful use');
+    await unused.selectOption('30');
+    await dialog.getByText('0 unused keys').waitFor();
+    expect(await both.isDisabled()).toBe(true);
+    await unused.selectOption('');
     await inactive.check();
     expect(await both.isDisabled()).toBe(true);
     expect(await dialog.textContent()).toMatch(/permanent/);

@@ -68,6 +68,8 @@ export interface CleanupCounts {
   expired: number;
   inactive: number;
   expired_and_inactive: number;
+  /** With `unused_days`: keys with no successful use in that many days. */
+  unused?: number;
 }
 
 export interface KeyUsage {

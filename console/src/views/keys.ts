@@ -3,6 +3,7 @@ import { lacks, type Context } from '../context';
 import { actionButton, errorBox, field, h } from '../dom';
 import { dayOf, exactTime } from '../format';
 import {
+  UNUSED_DAYS,
   cleanupDialog,
   createKeyDialog,
   deleteKeyDialog,
@@ -122,7 +123,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
           status: state.status || undefined,
           owner_id: ownerQuery,
         }),
-        ctx.api.cleanupCounts({ owner_id: ownerQuery }),
+        ctx.api.cleanupCounts({ owner_id: ownerQuery, unused_days: UNUSED_DAYS[0] }),
       ]);
     } catch (error) {
       errors.show(error, 'Loading keys failed');
@@ -137,7 +138,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
 
   function renderCleanup(counts: CleanupCounts, ownerId: string | undefined): void {
     cleanupSlot.replaceChildren();
-    if (counts.expired + counts.inactive === 0) return;
+    if (counts.expired + counts.inactive + (counts.unused ?? 0) === 0) return;
     cleanupSlot.append(
       actionButton('Clean up…', () => cleanupDialog(ctx, counts, ownerId, done), {
         allowed: canDelete,

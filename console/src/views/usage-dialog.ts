@@ -4,6 +4,10 @@ import type { Context } from '../context';
 import { errorBox, h, openDialog } from '../dom';
 import { dayOf, exactTime } from '../format';
 
+const HOUR_MS = 3_600_000;
+/** The hours the sparkline shows. */
+const HOURS_SHOWN = 48;
+
 /** Totals of `series` by outcome. */
 function sums(series: UsagePoint[]): Record<string, number> {
   const totals: Record<string, number> = {};
@@ -12,8 +16,9 @@ function sums(series: UsagePoint[]): Record<string, number> {
 }
 
 /**
- * A key's requests: a sparkline of the last 24 hours and a chart of the
- * last 30 days stacked by outcome, with the totals in words beside each.
+ * A key's requests: a sparkline of the last 48 hours and a chart of the
+ * last 30 days stacked by outcome, with the totals in words beside each and
+ * the chart's figures as a table.
  * Counts reach the service's database at most a minute after the request.
  */
 export function usageDialog(ctx: Context, key: ApiKey): void {
@@ -21,19 +26,22 @@ export function usageDialog(ctx: Context, key: ApiKey): void {
     const errors = errorBox();
     const body = h('div', { class: 'usage', 'aria-busy': 'true' }, h('p', {}, 'Loading…'));
     Promise.all([
-      ctx.api.keyUsage(key.id, { granularity: 'hour' }),
+      ctx.api.keyUsage(key.id, {
+        granularity: 'hour',
+        from: new Date(Date.now() - HOURS_SHOWN * HOUR_MS).toISOString(),
+      }),
       ctx.api.keyUsage(key.id, { granularity: 'day' }),
     ])
       .then(([hours, days]) => {
         body.removeAttribute('aria-busy');
         body.replaceChildren(
-          h('h3', {}, 'Last 24 hours'),
+          h('h3', {}, `Last ${HOURS_SHOWN} hours`),
           h(
             'div',
             { class: 'usage-line' },
             sparkline(
               hours.series.map(totalOf),
-              `Requests per hour over the last 24 hours, ${hours.series.reduce((n, p) => n + totalOf(p), 0)} in all`,
+              `Requests per hour over the last ${HOURS_SHOWN} hours, ${hours.series.reduce((n, p) => n + totalOf(p), 0)} in all`,
             ),
             totalsList(sums(hours.series)),
           ),
@@ -43,6 +51,7 @@ export function usageDialog(ctx: Context, key: ApiKey): void {
           ),
           legend(),
           totalsList(sums(days.series)),
+          figuresTable(days.series),
           h(
             'p',
             { class: 'muted' },
@@ -81,6 +90,42 @@ function legend(): HTMLElement {
     { class: 'usage-legend', 'aria-hidden': 'true' },
     OUTCOMES.map(({ key, label }) =>
       h('li', {}, h('span', { class: `swatch ${key.replace('_', '-')}` }), label),
+    ),
+  );
+}
+
+/** The chart's figures as text: a table, one row per day, behind a disclosure. */
+function figuresTable(series: UsagePoint[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'usage-figures' },
+    h('summary', {}, 'Figures by day'),
+    h(
+      'table',
+      {},
+      h('caption', {}, 'Requests per day over the last 30 days, by outcome'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Day'),
+          OUTCOMES.map(({ label }) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        series.map((point) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, dayOf(point.at)),
+            OUTCOMES.map(({ key }) => h('td', {}, String(point[key]))),
+          ),
+        ),
+      ),
     ),
   );
 }
