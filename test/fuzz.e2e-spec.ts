@@ -2,17 +2,11 @@ import fc from 'fast-check';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
-import {
-  field,
-  headers,
-  jsonBody,
-  nastyCidrs,
-  nastyDates,
-  nastyNames,
-  pathId,
-  queryString,
-  tokenShaped,
-} from './support/fuzz';
+import { field, jsonBody } from './support/fuzz/bodies';
+import { headers } from './support/fuzz/headers';
+import { nastyCidrs, nastyDates, nastyNames } from './support/fuzz/nasty';
+import { pathId, queryString } from './support/fuzz/urls';
+import { tokenShaped } from './support/fuzz/values';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
