@@ -39,6 +39,7 @@ const LAYERS: [layer: string, places: RegExp][] = [
   ],
   ['metrics hook', /^(src\/metrics\/.*|prom-client)$/],
   ['last_used recording', /^src\/keys\/last-used\.recorder\.ts$/],
+  ['key usage counting (onResponse hook)', /^src\/usage\/.*$/],
   ['key hash and cache lookup', /^(src\/keys\/.*|src\/key-cache\/.*|lru-cache)$/],
   ['database', /^(typeorm|better-sqlite3|mysql2|src\/database\/.*)$/],
   ['Redis', /^(ioredis|@ioredis\/.*|redis-parser)$/],
