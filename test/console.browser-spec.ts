@@ -238,6 +238,19 @@ describe('web console (Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'usage');
     await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Every row of the table: a sparkline of the same 30 days (one request per page).
+    const monthTotal = (usage.body.data.series as Record<string, number>[]).reduce(
+      (sum, d) => sum + d.ok + d.unauthorized + d.forbidden + d.rate_limited,
+      0,
+    );
+    await page.getByLabel('Status').selectOption('inactive');
+    await page.getByLabel('Status').selectOption('');
+    await page
+      .locator(`tr[data-key-id="${id}"]`)
+      .getByRole('img', { name: `${monthTotal} requests over the last 30 days` })
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('deletes a key after a confirmation naming it', async () => {

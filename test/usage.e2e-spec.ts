@@ -302,6 +302,47 @@ describe('key usage (SPEC section 10)', () => {
       expectError(await keyUsage(randomUUID(), range), 404, 'not_found');
     });
 
+    it('answers several keys at once, in the order asked, under the same visibility', async () => {
+      const range = { from: '2026-11-03T02:00:00Z', to: '2026-11-03T04:00:00Z' };
+      const keysUsage = (ids: string[], key = t.rootKey) =>
+        t.http
+          .get('/api/v1/keys/usage')
+          .query({ ...range, ids: ids.join(',') })
+          .set(bearer(key));
+      const both = await keysUsage([quiet.id, busy.id]).expect(200);
+      expect(both.body).toEqual({
+        data: [
+          {
+            key_id: quiet.id,
+            granularity: 'hour',
+            series: [
+              { at: '2026-11-03T02:00:00.000Z', ...zeros, forbidden: 1 },
+              { at: '2026-11-03T03:00:00.000Z', ...zeros, forbidden: 1, unauthorized: 1 },
+            ],
+          },
+          {
+            key_id: busy.id,
+            granularity: 'hour',
+            series: [
+              { at: '2026-11-03T02:00:00.000Z', ...zeros },
+              { at: '2026-11-03T03:00:00.000Z', ...zeros },
+            ],
+          },
+        ],
+      });
+      expectError(await keysUsage([busy.id, quiet.id], viewer.key), 404, 'not_found');
+      for (const ids of ['', 'not-a-uuid', `${busy.id},`, Array(101).fill(busy.id).join(',')]) {
+        const response = await t.http
+          .get('/api/v1/keys/usage')
+          .query({ ids })
+          .set(bearer(t.rootKey));
+        expectError(response, 400, 'validation_failed');
+        expect(response.body.error.details).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: 'ids' })]),
+        );
+      }
+    });
+
     it.each([
       [{ from: '2026-11-04T00:00:00Z', to: '2026-11-03T00:00:00Z' }, 'from'],
       [{ from: '2026-10-01T00:00:00Z', to: '2026-11-03T00:00:00Z' }, 'from'],

@@ -170,6 +170,11 @@ export class Api {
     this.request<{ data: { deleted: number } }>('POST', '/keys/cleanup', body, query).then(
       (r) => r.data,
     );
+  keysUsage = (ids: string[], query: Query) =>
+    this.request<{ data: KeyUsage[] }>('GET', '/keys/usage', undefined, {
+      ...query,
+      ids: ids.join(','),
+    }).then((r) => r.data);
   keyUsage = (id: string, query: Query) =>
     this.request<{ data: KeyUsage }>('GET', `/keys/${id}/usage`, undefined, query).then(
       (r) => r.data,

@@ -8,8 +8,10 @@ import { UuidParam } from '../common/uuid-param';
 import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import {
+  KeysUsageQueryDto,
   KeyUsageDto,
   KeyUsageQueryDto,
+  MAX_USAGE_KEYS,
   KeyUsageTotalsDto,
   ListUsageQueryDto,
 } from './dto/usage.dto';
@@ -19,6 +21,24 @@ import { UsageService } from './usage.service';
 @Controller()
 export class UsageController {
   constructor(private readonly usage: UsageService) {}
+
+  @Get('keys/usage')
+  @RequirePermissions(Permission.ApiKeysRead)
+  @ApiOperation({
+    summary: 'Several keys’ requests per hour or day, by outcome',
+    description:
+      `The series of \`GET /keys/{id}/usage\` for 1 to ${MAX_USAGE_KEYS} keys at once, in the order of \`ids\` ` +
+      '(e.g. the keys of a page of `GET /keys`, for a chart per row). Needs `api_keys.read`; a key the caller ' +
+      'may not see is a 404, as for one key. Same ranges and defaults as for one key.',
+  })
+  @ApiDataResponse(KeyUsageDto, 200, 'OK', MAX_USAGE_KEYS)
+  @ApiErrors(400, 404)
+  async keysUsage(
+    @Query() query: KeysUsageQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<{ data: KeyUsageDto[] }> {
+    return { data: await this.usage.keysSeries(caller, query.ids.split(','), query) };
+  }
 
   @Get('keys/:id/usage')
   @RequirePermissions(Permission.ApiKeysRead)

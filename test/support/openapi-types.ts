@@ -327,6 +327,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Several keys’ requests per hour or day, by outcome
+         * @description The series of `GET /keys/{id}/usage` for 1 to 100 keys at once, in the order of `ids` (e.g. the keys of a page of `GET /keys`, for a chart per row). Needs `api_keys.read`; a key the caller may not see is a 404, as for one key. Same ranges and defaults as for one key.
+         */
+        get: operations["UsageController_keysUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/{id}/usage": {
         parameters: {
             query?: never;
@@ -4799,6 +4819,207 @@ export interface operations {
                      *         "status": 403,
                      *         "code": "forbidden",
                      *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `rate_limited`: see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "code": "rate_limited",
+                     *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `service_unavailable`: starting up or the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is starting or its database is unreachable; retry shortly."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_keysUsage: {
+        parameters: {
+            query: {
+                /** @description ISO 8601, inclusive, rounded down to the hour or day (UTC). Default and widest range: see the route. */
+                from?: string;
+                /** @description ISO 8601, exclusive, rounded up to the hour or day (UTC). Default: now. */
+                to?: string;
+                /** @description One point per hour (at most 31 days) or per day (at most 366 days). */
+                granularity?: "hour" | "day";
+                /** @description Key ids, comma-separated, 1 to 100 (e.g. a page of `GET /keys`). */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["KeyUsageDto"][];
+                    };
+                };
+            };
+            /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
+            400: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 400,
+                     *         "code": "validation_failed",
+                     *         "message": "Invalid request: check name.",
+                     *         "details": [
+                     *           {
+                     *             "field": "name",
+                     *             "message": "name must be shorter than or equal to 128 characters"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
+            401: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API key is required: send it as \"Authorization: Bearer <key>\" or \"X-Api-Key: <key>\"."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
+            403: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "code": "forbidden",
+                     *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `not_found`. */
+            404: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "code": "not_found",
+                     *         "message": "API key not found."
                      *       }
                      *     }
                      */

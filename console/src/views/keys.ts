@@ -11,6 +11,7 @@ import {
   regenerateKeyDialog,
 } from './key-dialogs';
 import { usageDialog } from './usage-dialog';
+import { sparkline, totalOf } from '../chart';
 import { pager, statusLine, tableWrap, timeCell } from './shared';
 
 type SortColumn = 'name' | 'expires_at' | 'last_used' | 'created_at';
@@ -36,6 +37,7 @@ const COLUMNS: { label: string; sort?: SortColumn }[] = [
   { label: 'Status' },
   { label: 'Expires', sort: 'expires_at' },
   { label: 'Last used', sort: 'last_used' },
+  { label: 'Last 30 days' },
   { label: 'Created', sort: 'created_at' },
   { label: 'Actions' },
 ];
@@ -130,9 +132,29 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
       return;
     }
     renderCleanup(counts, ownerQuery);
+    const sparks = new Map(page.data.map((key) => [key.id, h('span', { class: 'muted' }, '…')]));
     tableSlot.replaceChildren(
-      renderTable(page.data),
+      renderTable(page.data, sparks),
       pager(page.meta, (p) => ((state.page = p), void load()), 'Keys'),
+    );
+    fillSparklines(sparks);
+  }
+
+  /** Each row's requests per day over the last 30 days: one request for the whole page. */
+  function fillSparklines(sparks: Map<string, HTMLElement>): void {
+    if (sparks.size === 0) return;
+    ctx.api.keysUsage([...sparks.keys()], { granularity: 'day' }).then(
+      (usages) => {
+        for (const { key_id, series } of usages) {
+          const values = series.map(totalOf);
+          const total = values.reduce((sum, n) => sum + n, 0);
+          sparks
+            .get(key_id)
+            ?.replaceWith(sparkline(values, `${total} requests over the last 30 days`, 90, 20));
+        }
+      },
+      // The table stands without them; the Usage dialog says what went wrong.
+      () => sparks.forEach((spark) => (spark.textContent = '–')),
     );
   }
 
@@ -180,7 +202,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
     );
   }
 
-  function renderTable(keys: ApiKey[]): HTMLElement {
+  function renderTable(keys: ApiKey[], sparks: Map<string, HTMLElement>): HTMLElement {
     const cols = isAdmin
       ? [...COLUMNS.slice(0, 1), { label: 'Owner' }, ...COLUMNS.slice(1)]
       : COLUMNS;
@@ -194,13 +216,13 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
         {},
         keys.length === 0
           ? h('tr', {}, h('td', { colspan: cols.length, class: 'muted' }, 'No keys match.'))
-          : keys.map(row),
+          : keys.map((key) => row(key, sparks.get(key.id)!)),
       ),
     );
     return tableWrap('Keys table', table);
   }
 
-  function row(key: ApiKey): HTMLElement {
+  function row(key: ApiKey, spark: HTMLElement): HTMLElement {
     const write = rowPermission(key, canWrite, 'api_keys.write');
     const remove = rowPermission(key, canDelete, 'api_keys.delete');
     return h(
@@ -224,6 +246,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
       h('td', {}, statusToggle(key, write)),
       h('td', {}, expiry(key)),
       h('td', {}, timeCell(key.last_used)),
+      h('td', { class: 'spark' }, spark),
       h('td', {}, timeCell(key.created_at)),
       h(
         'td',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { MAX_DATE_TIME_CHARS, MAX_NAME_CHARS, MaxChars } from '../../common/bounds';
 import { PageQueryDto } from '../../common/pagination';
 import { GRANULARITIES, type Granularity, MAX_SERIES_POINTS } from '../../usage/usage-range';
@@ -38,6 +38,24 @@ export class KeyUsageQueryDto extends UsageRangeQueryDto {
   @IsOptional()
   @IsIn(GRANULARITIES)
   granularity: Granularity = 'hour';
+}
+
+/** Keys of one `GET /keys/usage`: a page of the key list at most. */
+export const MAX_USAGE_KEYS = 100;
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const KEY_IDS = new RegExp(`^${UUID}(,${UUID}){0,${MAX_USAGE_KEYS - 1}}$`);
+
+export class KeysUsageQueryDto extends KeyUsageQueryDto {
+  @ApiProperty({
+    example: '8b6f1d2e-4c3a-4f5e-9a7b-1c2d3e4f5a6b,2f1e0d9c-8b7a-4c6d-9e5f-a4b3c2d1e0f9',
+    pattern: KEY_IDS.source,
+    description: `Key ids, comma-separated, 1 to ${MAX_USAGE_KEYS} (e.g. a page of \`GET /keys\`).`,
+  })
+  @MaxChars(MAX_USAGE_KEYS * 37 - 1)
+  @Matches(KEY_IDS, {
+    message: `ids must be 1 to ${MAX_USAGE_KEYS} key ids (UUIDs), comma-separated`,
+  })
+  ids!: string;
 }
 
 export class UsageCountsDto {

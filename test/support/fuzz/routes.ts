@@ -171,6 +171,10 @@ export function fuzzRoutes({
       method: 'GET',
       path: `/api/v1/keys/${id}`,
     })),
+    'GET /api/v1/keys/usage': queryString({
+      ids: fc.array(uuidOrJunk(knownKeyIds), { maxLength: 4 }).map((ids) => ids.join(',')),
+      granularity: fc.constantFrom('hour', 'day', 'week', ''),
+    }).map((q) => ({ method: 'GET', path: `/api/v1/keys/usage${q}` })),
     'GET /api/v1/keys/:id/usage': fc
       .tuple(
         pathId(knownKeyIds),
