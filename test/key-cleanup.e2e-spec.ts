@@ -1,5 +1,6 @@
 import { createKey } from './factories/key.factory';
 import { expectError } from './support/error-envelope';
+import { changeKeyInDatabase } from './support/database';
 import { expireInDatabase } from './support/keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -69,6 +70,32 @@ describe('clean-up', () => {
       .set(bearer(t.rootKey))
       .send({ inactive: true })
       .expect(200);
+  });
+
+  it('never deletes as unused a key used since last_used was last written', async () => {
+    const idle = await createKey(t, { name: 'idle-for-long' });
+    const busy = await createKey(t, { name: 'used-just-now' });
+    const longAgo = new Date(Date.now() - 100 * 86_400_000);
+    for (const key of [idle, busy]) {
+      await changeKeyInDatabase(t, key.id, { createdAt: longAgo, lastUsed: longAgo });
+    }
+    // The use is held in memory until LAST_USED_WRITE_INTERVAL_S has passed.
+    await t.http.get('/api/v1/me').set(bearer(busy.key)).expect(200);
+
+    const counted = await t.http
+      .get('/api/v1/keys/cleanup')
+      .query({ unused_days: 30 })
+      .set(bearer(t.rootKey))
+      .expect(200);
+    expect(counted.body.data.unused).toBe(1);
+    const { body } = await t.http
+      .post('/api/v1/keys/cleanup')
+      .set(bearer(t.rootKey))
+      .send({ unused_days: 30 })
+      .expect(200);
+    expect(body.data.deleted).toBe(1);
+    await t.http.get(`/api/v1/keys/${idle.id}`).set(bearer(t.rootKey)).expect(404);
+    await t.http.get('/api/v1/me').set(bearer(busy.key)).expect(200);
   });
 
   it.each([

@@ -11,6 +11,7 @@ import { KeyStatus } from '../domain/key-tier';
 import { CleanupCountsDto, CleanupKeysDto } from './dto/cleanup.dto';
 import { KeysService } from './keys.service';
 import { UNUSED_SINCE_CONDITION, unusedSince } from './key-unused';
+import { LastUsedRecorder } from './last-used.recorder';
 
 type Criterion = 'expired' | 'inactive' | 'expired_and_inactive' | 'unused';
 
@@ -32,6 +33,7 @@ export class KeyCleanupService {
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
     private readonly changes: ChangesService,
+    private readonly lastUsed: LastUsedRecorder,
   ) {}
 
   async counts(
@@ -40,6 +42,7 @@ export class KeyCleanupService {
     unusedDays?: number,
   ): Promise<CleanupCountsDto> {
     const scope = this.keysService.ownerScope(caller, ownerId);
+    if (unusedDays !== undefined) await this.lastUsed.flush();
     const moment = { now: new Date(), unusedDays };
     const count = (criterion: Criterion) =>
       this.scoped(this.keys.createQueryBuilder('key'), scope, [criterion], moment).getCount();
@@ -65,6 +68,9 @@ export class KeyCleanupService {
   ): Promise<number> {
     const criteria = chosenCriteria(dto);
     const scope = this.keysService.ownerScope(caller, ownerId);
+    // A key used since the last write of last_used is in use: write those
+    // uses first, so "unused" never deletes a key this instance just saw.
+    if (dto.unused_days !== undefined) await this.lastUsed.flush();
     const moment = { now: new Date(), unusedDays: dto.unused_days };
     const deleted = await this.database.transaction(async (manager) => {
       const doomed = await this.scoped(
