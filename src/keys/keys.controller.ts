@@ -38,6 +38,7 @@ import { ReportLeakDto, ReportLeakResultDto } from './dto/report-leak.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
 import { RateLimitPerIp } from '../rate-limit/rate-limit.decorator';
 import { KeyCleanupService } from './key-cleanup.service';
+import { KeyCreationService } from './key-creation.service';
 import { presentKey } from './key.presenter';
 import { KeysService } from './keys.service';
 
@@ -46,6 +47,7 @@ import { KeysService } from './keys.service';
 export class KeysController {
   constructor(
     private readonly keys: KeysService,
+    private readonly creation: KeyCreationService,
     private readonly cleanupService: KeyCleanupService,
   ) {}
 
@@ -65,7 +67,7 @@ export class KeysController {
     @CurrentPrincipal() caller: Principal,
     @Req() request: FastifyRequest,
   ): Promise<{ data: CreatedApiKeyResponseDto }> {
-    const { key, token } = await this.keys.createFor(caller, dto, request.ip);
+    const { key, token } = await this.creation.createFor(caller, dto, request.ip);
     return { data: { ...presentKey(key), key: token } };
   }
 

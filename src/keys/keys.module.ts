@@ -11,6 +11,7 @@ import { KeyVerificationController } from './key-verification.controller';
 import { KeyVerificationModule } from './key-verification.module';
 import { KeysController } from './keys.controller';
 import { KeyCleanupService } from './key-cleanup.service';
+import { KeyCreationService } from './key-creation.service';
 import { KeysRepository } from './keys.repository';
 import { KeysService } from './keys.service';
 
@@ -26,7 +27,7 @@ import { KeysService } from './keys.service';
     RateLimitModule,
   ],
   controllers: [KeysController, KeyVerificationController, ChangesController],
-  providers: [KeysService, KeysRepository, KeyCleanupService],
+  providers: [KeysService, KeyCreationService, KeysRepository, KeyCleanupService],
   exports: [KeyVerificationModule, KeysService],
 })
 export class KeysModule {}

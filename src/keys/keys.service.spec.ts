@@ -11,6 +11,7 @@ import { Role } from '../domain/permission';
 import { PermissionsService } from '../permissions/permissions.service';
 import { UsersService } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
+import { KeyCreationService } from './key-creation.service';
 import { KeyTokensService } from './key-tokens.service';
 import { KeysRepository } from './keys.repository';
 import { KeysService } from './keys.service';
@@ -63,6 +64,7 @@ async function keysService({
   const moduleRef = await Test.createTestingModule({
     providers: [
       KeysService,
+      KeyCreationService,
       KeysRepository,
       PermissionsService,
       { provide: getRepositoryToken(ApiKey), useValue: { create: (fields: object) => fields } },
@@ -81,7 +83,13 @@ async function keysService({
       { provide: ChangesService, useValue: changes },
     ],
   }).compile();
-  return { service: moduleRef.get(KeysService), manager, audit, changes };
+  return {
+    service: moduleRef.get(KeysService),
+    creation: moduleRef.get(KeyCreationService),
+    manager,
+    audit,
+    changes,
+  };
 }
 
 describe('KeysService', () => {
@@ -89,7 +97,7 @@ describe('KeysService', () => {
 
   describe('createFor', () => {
     it('creates a key within the caller’s grants and records it', async () => {
-      const { service, manager, audit } = await keysService();
+      const { creation: service, manager, audit } = await keysService();
       const caller = principalOf(Role.Manager, ['write:assets']);
 
       const { key, token } = await service.createFor(
@@ -108,7 +116,7 @@ describe('KeysService', () => {
     });
 
     it('refuses a scope the creator’s own key does not hold (no escalation)', async () => {
-      const { service, manager } = await keysService();
+      const { creation: service, manager } = await keysService();
       const caller = principalOf(Role.Manager, ['read:assets']);
 
       await expect(
@@ -122,7 +130,7 @@ describe('KeysService', () => {
 
     it('refuses a scope the owner’s role does not grant, even to an admin', async () => {
       const owner = { id: 'viewer-1', role: Role.Viewer };
-      const { service, manager } = await keysService({ otherUser: owner });
+      const { creation: service, manager } = await keysService({ otherUser: owner });
 
       await expect(
         service.createFor(
@@ -135,7 +143,7 @@ describe('KeysService', () => {
     });
 
     it('stops at the per-user key limit with 409 key_limit_reached', async () => {
-      const { service, manager } = await keysService({ owned: MAX_PER_USER });
+      const { creation: service, manager } = await keysService({ owned: MAX_PER_USER });
 
       await expect(
         service.createFor(principalOf(Role.Manager), { name: 'one-too-many' }, ip),
@@ -144,7 +152,7 @@ describe('KeysService', () => {
     });
 
     it('lets only admins choose a tier other than the default', async () => {
-      const { service } = await keysService();
+      const { creation: service } = await keysService();
 
       await expect(
         service.createFor(principalOf(Role.Manager), { name: 'p', tier: KeyTier.Premium }, ip),
@@ -155,7 +163,7 @@ describe('KeysService', () => {
     });
 
     it('lets no one but an admin create a key for another user', async () => {
-      const { service } = await keysService();
+      const { creation: service } = await keysService();
 
       await expect(
         service.createFor(principalOf(Role.Manager), { name: 'x', owner_id: 'someone-else' }, ip),
@@ -163,7 +171,7 @@ describe('KeysService', () => {
     });
 
     it('answers a taken name with 409 naming the field', async () => {
-      const { service, manager } = await keysService();
+      const { creation: service, manager } = await keysService();
       manager.insert.mockRejectedValueOnce(uniqueViolation());
 
       await expect(

@@ -1,127 +1,36 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
-import { keysConfig } from '../config/configuration';
 import { ChangesService } from '../changes/changes.service';
-import { unlessTaken } from '../common/database-errors';
 import { DatabaseService } from '../database/database.service';
 import { actsOnAllUsers } from '../permissions/grants';
-import { Role } from '../domain/permission';
 import { PermissionsService } from '../permissions/permissions.service';
-import { UsersService } from '../users/users.service';
 import { ApiKey } from './api-key.entity';
-import { DEFAULT_TIER, KeyStatus, KeyTier } from '../domain/key-tier';
-import { CreateKeyDto } from './dto/create-key.dto';
+import { KeyStatus } from '../domain/key-tier';
 import { ListKeysQueryDto } from './dto/list-keys-query.dto';
 import { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import { UpdateKeyDto } from './dto/update-key.dto';
 import { keyChangeActions, keyChanges, keyEvent, snakeCase } from './key-changes';
-import { resolveExpiry } from './key-expiry';
 import { leakReported, regeneration } from './key-rotation';
 import { KeyTokensService } from './key-tokens.service';
+import { assertMaySetTier, saveUniquelyNamed } from './key-write-rules';
 import { KeysRepository, type OwnedKey } from './keys.repository';
 import { LastUsedRecorder } from './last-used.recorder';
 
-export interface NewKey {
-  ownerId: string;
-  name: string;
-  scopes: string[];
-  tier: KeyTier;
-  expiresAt: Date | null;
-  allowedIps: string[];
-}
-
+/** Reading, changing, rotating and deleting keys; creating them is KeyCreationService's. */
 @Injectable()
 export class KeysService {
   constructor(
     private readonly keys: KeysRepository,
-    @Inject(keysConfig.KEY) private readonly config: ConfigType<typeof keysConfig>,
     private readonly tokens: KeyTokensService,
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
-    private readonly users: UsersService,
     private readonly permissions: PermissionsService,
     private readonly lastUsed: LastUsedRecorder,
     private readonly changes: ChangesService,
   ) {}
-
-  /**
-   * Creates a key for the caller, or for `dto.owner_id` when the caller is an
-   * admin, with no grant the caller does not hold itself.
-   */
-  async createFor(
-    caller: Principal,
-    dto: CreateKeyDto,
-    ip: string,
-  ): Promise<{ key: ApiKey; token: string }> {
-    const owner = await this.resolveOwner(caller, dto.owner_id);
-    const scopes = dto.scopes ?? [];
-    this.permissions.assertMayGrant(caller, owner.role, scopes);
-    assertMaySetTier(caller, dto.tier, DEFAULT_TIER);
-    const input: NewKey = {
-      ownerId: owner.id,
-      name: dto.name,
-      scopes,
-      tier: dto.tier ?? DEFAULT_TIER,
-      expiresAt: resolveExpiry(dto, new Date()),
-      allowedIps: dto.allowed_ips ?? [],
-    };
-    return this.create(input, caller, ip);
-  }
-
-  /** Creates a key and returns it with its token, which is never stored or shown again. */
-  async create(
-    input: NewKey,
-    actor: Principal | null,
-    ip: string | null,
-  ): Promise<{ key: ApiKey; token: string }> {
-    const { token, keyHash, maskedKey } = this.tokens.issue();
-    const now = new Date();
-    const key = this.keys.create({
-      ...input,
-      id: randomUUID(),
-      keyHash,
-      previousKeyHash: null,
-      previousKeyExpiresAt: null,
-      maskedKey,
-      status: KeyStatus.Active,
-      leakedAt: null,
-      lastUsed: null,
-      lastUsedIp: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.database.transaction(async (manager) => {
-      if (!(await this.keys.lockOwner(manager, input.ownerId))) throw ApiError.notFound('User');
-      const owned = await this.keys.countOwnedBy(manager, input.ownerId);
-      if (owned >= this.config.maxPerUser) {
-        throw ApiError.conflict(
-          `This user already has ${this.config.maxPerUser} keys, the most allowed; delete one first.`,
-          'key_limit_reached',
-        );
-      }
-      await this.saveUniquelyNamed(() => this.keys.insert(manager, key), key.name);
-      await this.audit.record(
-        keyEvent(
-          key.id,
-          'key.created',
-          { actor, ip },
-          {
-            name: key.name,
-            owner_id: key.ownerId,
-            scopes: key.scopes,
-            tier: key.tier,
-          },
-        ),
-        manager,
-      );
-    });
-    return { key, token };
-  }
 
   /** One page of the keys the caller may see, filtered and sorted. */
   async list(
@@ -165,7 +74,7 @@ export class KeysService {
         (field) => JSON.stringify(changes[field]) !== JSON.stringify(key[field]),
       );
       const next = Object.assign(key, changes, { updatedAt: new Date() });
-      await this.saveUniquelyNamed(
+      await saveUniquelyNamed(
         () => this.keys.update(manager, id, { ...changes, updatedAt: next.updatedAt }),
         next.name,
       );
@@ -287,23 +196,6 @@ export class KeysService {
     return caller.user.id;
   }
 
-  private async resolveOwner(
-    caller: Principal,
-    ownerId: string | undefined,
-  ): Promise<{ id: string; role: Role }> {
-    if (ownerId === undefined || ownerId === caller.user.id) return caller.user;
-    if (!actsOnAllUsers(caller.user.role)) {
-      throw ApiError.forbidden('Only admins may create keys for other users; leave owner_id out.');
-    }
-    const owner = await this.users.findById(ownerId);
-    if (!owner) {
-      throw ApiError.validation('owner_id names no user.', [
-        { field: 'owner_id', message: 'no such user' },
-      ]);
-    }
-    return owner;
-  }
-
   /**
    * A key the caller may act on, with its owner; 404 for a key of another
    * user (non-admins) so that ids of others' keys are not confirmed.
@@ -334,36 +226,5 @@ export class KeysService {
       return Object.assign(key, { lastUsed: use.at, lastUsedIp: use.ip });
     }
     return key;
-  }
-
-  /** Runs a write that may collide with the (owner, name) unique index: 409 then. */
-  private async saveUniquelyNamed(write: () => Promise<unknown>, name: string): Promise<void> {
-    await unlessTaken(
-      write,
-      () =>
-        new ApiError(
-          HttpStatus.CONFLICT,
-          'conflict',
-          `A key named "${name}" already exists for this user; choose another name.`,
-          [{ field: 'name', message: 'is already taken' }],
-        ),
-    );
-  }
-}
-
-/**
- * A tier is an agreement, not a caller's choice (SPEC section 5): only admins
- * set or change one; anyone else may name only the default, on a key that has it.
- */
-function assertMaySetTier(
-  caller: Principal,
-  requested: KeyTier | undefined,
-  current: KeyTier,
-): void {
-  if (requested === undefined || actsOnAllUsers(caller.user.role)) return;
-  if (requested !== DEFAULT_TIER || current !== DEFAULT_TIER) {
-    throw ApiError.forbidden(
-      `Only admins set or change a key's tier; leave tier out (keys get the ${DEFAULT_TIER} tier).`,
-    );
   }
 }

@@ -20,3 +20,9 @@ export async function expireInDatabase(t: TestApp, id: string): Promise<void> {
     .getRepository(ApiKey)
     .update(id, { expiresAt: new Date(Date.now() - 1000) });
 }
+
+/** How many keys the root key sees. */
+export async function countKeys(t: TestApp): Promise<number> {
+  const { body } = await t.http.get('/api/v1/keys').set(bearer(t.rootKey)).expect(200);
+  return (body as { meta: { total: number } }).meta.total;
+}
