@@ -13,33 +13,10 @@ import { KeyTokensService } from './key-tokens.service';
 import { UsageRecorder } from '../usage/usage.recorder';
 import { KeyVerificationService } from './key-verification.service';
 import { LastUsedRecorder } from './last-used.recorder';
+import { keyWithOwner } from '../../test/support/cached-key';
 
 const TOKEN = 'lk_presented';
 const CATALOGUE = ['read:assets', 'write:assets'];
-
-/** The key the presented token belongs to, with its owner, as the cache hands it over. */
-function keyWithOwner(key: Partial<ApiKey> = {}, owner: { role?: Role; status?: UserStatus } = {}) {
-  return {
-    id: 'key-1',
-    ownerId: 'owner-1',
-    name: 'ci',
-    keyHash: 'hash-of-token',
-    maskedKey: 'lk_****nted',
-    scopes: ['admin'],
-    tier: KeyTier.Premium,
-    status: KeyStatus.Active,
-    previousKeyExpiresAt: null,
-    expiresAt: null,
-    allowedIps: [] as string[],
-    ...key,
-    owner: {
-      id: 'owner-1',
-      name: 'owner',
-      role: owner.role ?? Role.Manager,
-      status: owner.status ?? UserStatus.Active,
-    },
-  };
-}
 
 const budget = (allowed: boolean) => ({
   allowed,

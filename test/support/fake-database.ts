@@ -26,13 +26,14 @@ export function fakeDatabase(manager: FakeManager) {
   };
 }
 
-/** A query builder whose every step chains and whose read answers `row`. */
+/** A query builder whose every step chains and whose read answers `row` (`getMany`: a list). */
 export function queryAnswering(row: unknown) {
   const builder: Record<string, jest.Mock> = {};
   for (const step of ['select', 'addSelect', 'where', 'andWhere', 'innerJoinAndSelect']) {
     builder[step] = jest.fn(() => builder);
   }
   builder.getOne = jest.fn(() => Promise.resolve(row));
+  builder.getMany = jest.fn(() => Promise.resolve(Array.isArray(row) ? row : []));
   return builder;
 }
 
