@@ -11,6 +11,7 @@ import { ApiKey } from './api-key.entity';
 import { KeyCleanupService } from './key-cleanup.service';
 import type { CleanupKeysDto } from './dto/cleanup.dto';
 import { KeysService } from './keys.service';
+import { LastUsedRecorder } from './last-used.recorder';
 
 /*
  * Which keys a clean-up selects (expired, disabled, unused, never a root key)
@@ -26,6 +27,7 @@ async function cleanup(matching: { id: string }[] = []) {
   const manager = fakeManager(() => matching);
   const audited: AuditEntry[] = [];
   const published: Change[] = [];
+  const lastUsed = { flush: jest.fn(() => Promise.resolve()) };
   const moduleRef = await Test.createTestingModule({
     providers: [
       KeyCleanupService,
@@ -40,9 +42,10 @@ async function cleanup(matching: { id: string }[] = []) {
         provide: ChangesService,
         useValue: { publish: (change: Change) => Promise.resolve(void published.push(change)) },
       },
+      { provide: LastUsedRecorder, useValue: lastUsed },
     ],
   }).compile();
-  return { service: moduleRef.get(KeyCleanupService), manager, audited, published };
+  return { service: moduleRef.get(KeyCleanupService), manager, audited, published, lastUsed };
 }
 
 describe('KeyCleanupService.cleanup', () => {
@@ -74,10 +77,17 @@ describe('KeyCleanupService.cleanup', () => {
   });
 
   it('deletes the matching keys, audits them and announces each change', async () => {
-    const { service, manager, audited, published } = await cleanup([{ id: 'k1' }, { id: 'k2' }]);
+    const { service, manager, audited, published, lastUsed } = await cleanup([
+      { id: 'k1' },
+      { id: 'k2' },
+    ]);
     const dto = { expired: true, inactive: true, unused_days: 90 };
     await expect(service.cleanup(ADMIN, dto, 'owner-7', IP)).resolves.toBe(2);
     expect(manager.delete).toHaveBeenCalledWith(ApiKey, ['k1', 'k2']);
+    // Uses not yet written count: they are written before "unused" is decided.
+    expect(lastUsed.flush.mock.invocationCallOrder[0]).toBeLessThan(
+      (manager.delete as jest.Mock).mock.invocationCallOrder[0],
+    );
     expect(audited).toEqual([
       {
         action: 'key.cleanup',
