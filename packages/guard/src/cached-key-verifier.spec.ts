@@ -49,6 +49,20 @@ describe('CachedKeyVerifier', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('hands a stored verdict over at once, and nothing once it expired or was evicted', async () => {
+    const verifier = cached(1000);
+    expect(verifier.cached(request())).toBeUndefined();
+    await verifier.verify(request());
+    expect(verifier.cached(request())).toEqual(valid());
+    expect(verifier.cached(request({ scopes: ['write:assets'] }))).toBeUndefined();
+    now += 1001;
+    expect(verifier.cached(request())).toBeUndefined();
+    await verifier.verify(request());
+    verifier.evictKey(KEY_ID);
+    expect(verifier.cached(request())).toBeUndefined();
+    expect(calls).toHaveLength(2);
+  });
+
   it('keeps keys, required grants and client addresses apart; grant order does not matter', async () => {
     const verifier = cached();
     await verifier.verify(request({ scopes: ['read:assets', 'write:assets'] }));

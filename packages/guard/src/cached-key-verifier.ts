@@ -1,5 +1,5 @@
 import { LRUCache, type Perf } from 'lru-cache';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
 
 export interface VerdictCacheConfig {
@@ -39,6 +39,10 @@ export class CachedKeyVerifier implements KeyVerifier {
       ttlResolution: 0,
       ...(config.clock && { perf: config.clock }),
     });
+  }
+
+  cached(request: VerifyRequest): Verdict | undefined {
+    return this.verdicts.get(cacheKey(request));
   }
 
   verify(request: VerifyRequest): Promise<Verdict> {
@@ -93,6 +97,6 @@ export class CachedKeyVerifier implements KeyVerifier {
 }
 
 export function cacheKey({ key, scopes, ip }: VerifyRequest): string {
-  const keyHash = createHash('sha256').update(key).digest('hex');
+  const keyHash = hash('sha256', key, 'hex');
   return `${keyHash} ${[...scopes].sort().join(',')} ${ip ?? ''}`;
 }

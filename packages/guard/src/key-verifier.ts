@@ -39,6 +39,8 @@ export interface Verdict {
  */
 export interface KeyVerifier {
   verify(request: VerifyRequest): Promise<Verdict>;
+  /** A verdict already at hand (a cache hit), so that the guard need not wait; undefined otherwise. */
+  cached?(request: VerifyRequest): Verdict | undefined;
 }
 
 export const KEY_VERIFIER = Symbol('LatchkeyKeyVerifier');

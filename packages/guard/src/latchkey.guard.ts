@@ -5,7 +5,7 @@ import { type AccessRule, accessRuleOf } from './access-rule';
 import { admit, type LatchkeyIdentity } from './admit';
 import { ApiError } from './api-error';
 import { extractApiKey } from './extract-api-key';
-import { KEY_VERIFIER, type KeyVerifier } from './key-verifier';
+import { KEY_VERIFIER, type KeyVerifier, type VerifyRequest } from './key-verifier';
 
 /** Request property that holds the verified caller. */
 export const IDENTITY_PROPERTY = 'latchkey';
@@ -40,7 +40,8 @@ type GuardedRequest = FastifyRequest & {
 export class LatchkeyGuard implements CanActivate {
   constructor(@Inject(KEY_VERIFIER) private readonly verifier: KeyVerifier) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for public routes and cached verdicts: Nest awaits only a promise. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const rule = ruleOf(context);
     if (rule.isPublic) return true;
     const http = context.switchToHttp();
@@ -48,10 +49,17 @@ export class LatchkeyGuard implements CanActivate {
     const token = extractApiKey(request.raw);
     // No key at all: nothing to ask Latchkey.
     if (!token) throw ApiError.unauthorized();
-    setIdentity(
+    const identity = verifyKey(
+      this.verifier,
+      token,
+      rule,
       request,
-      await verifyKey(this.verifier, token, rule, request, http.getResponse<FastifyReply>()),
+      http.getResponse<FastifyReply>(),
     );
+    if (identity instanceof Promise) {
+      return identity.then((verified) => (setIdentity(request, verified), true));
+    }
+    setIdentity(request, identity);
     return true;
   }
 }
@@ -96,22 +104,27 @@ export function setIdentity(request: FastifyRequest, identity: LatchkeyIdentity)
   (request as GuardedRequest)[IDENTITY_PROPERTY] = identity;
 }
 
-/** Asks Latchkey about `token` for this route and answers as Latchkey would (identity or ApiError). */
-export async function verifyKey(
+/**
+ * Asks Latchkey about `token` for this route and answers as Latchkey would
+ * (identity or ApiError): at once from a cached verdict, else when it comes.
+ */
+export function verifyKey(
   verifier: KeyVerifier,
   token: string,
   rule: Pick<AccessRule, 'permissions' | 'scopes'>,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<LatchkeyIdentity> {
+): LatchkeyIdentity | Promise<LatchkeyIdentity> {
   const required = { permissions: rule.permissions, scopes: rule.scopes };
-  const verdict = await verifier.verify({
+  const asked: VerifyRequest = {
     key: token,
     scopes: [...required.permissions, ...required.scopes],
     // Behind a trusted proxy request.ip is whatever X-Forwarded-For said; an
     // address that is not one is left out, so a key with an allowlist fails
     // closed (IP_NOT_ALLOWED) and the caller gets a 403, not a 500.
     ip: isIP(request.ip) ? request.ip : undefined,
-  });
-  return admit(verdict, required, request.ip, reply);
+  };
+  const cached = verifier.cached?.(asked);
+  if (cached) return admit(cached, required, request.ip, reply);
+  return verifier.verify(asked).then((verdict) => admit(verdict, required, request.ip, reply));
 }

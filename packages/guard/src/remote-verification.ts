@@ -57,6 +57,10 @@ export class RemoteVerification
     return this.cache.verify(request);
   }
 
+  cached(request: VerifyRequest): Verdict | undefined {
+    return this.cache.cached(request);
+  }
+
   onApplicationBootstrap(): void {
     this.changes?.start();
   }
