@@ -1,4 +1,4 @@
-import type { ApiKey, CleanupCounts, Page } from '../api';
+import type { ApiKey, CleanupCounts, KeyPage } from '../api';
 import { lacks, type Context } from '../context';
 import { actionButton, errorBox, field, h } from '../dom';
 import { dayOf, exactTime } from '../format';
@@ -115,7 +115,7 @@ export function renderKeys(ctx: Context, main: HTMLElement): void {
   async function load(): Promise<void> {
     errors.clear();
     const ownerQuery = state.owner_id || undefined;
-    let page: Page<ApiKey>;
+    let page: KeyPage;
     let counts: CleanupCounts;
     try {
       [page, counts] = await Promise.all([
