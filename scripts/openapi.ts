@@ -1,6 +1,8 @@
 /**
- * Writes the OpenAPI document (`openapi.json`) and the typed client's types
- * generated from it (`test/support/openapi-types.ts`).
+ * Writes the OpenAPI document (`openapi.json`) and the TypeScript types
+ * generated from it (`openapi/types.ts`): the one statement of the API's
+ * shapes, imported (types only) by the web console, the test factories and
+ * the typed-client test.
  *
  *   npm run openapi          regenerate both files
  *   npm run openapi:check    fail if either committed file is stale (CI)
@@ -20,7 +22,7 @@ import { buildOpenApiDocument, createApp } from '../src/app.factory';
 
 const root = join(__dirname, '..');
 export const OPENAPI_FILE = join(root, 'openapi.json');
-export const TYPES_FILE = join(root, 'test', 'support', 'openapi-types.ts');
+export const TYPES_FILE = join(root, 'openapi', 'types.ts');
 
 /** Every variable the service reads (SPEC section 8): none may leak into the document. */
 const SERVICE_VARIABLES = [
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  console.log('openapi.json and test/support/openapi-types.ts are up to date');
+  console.log('openapi.json and openapi/types.ts are up to date');
 }
 
 main().catch((error: unknown) => {

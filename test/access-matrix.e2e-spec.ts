@@ -1,6 +1,12 @@
 import type { Response } from 'supertest';
 import { createKey, keyInput } from './factories/key.factory';
-import { createUser, updateUser, userInput, uniqueName } from './factories/user.factory';
+import {
+  createUser,
+  updateUser,
+  userInput,
+  uniqueName,
+  type UserBody,
+} from './factories/user.factory';
 import { expectError } from './support/error-envelope';
 import { ALL_PERMISSION_NAMES, ROLE_PERMISSIONS } from './support/spec-roles';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -13,7 +19,8 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
  * `forbidden`. Add a row to ROUTES for each new route.
  */
 
-const ROLES = Object.keys(ROLE_PERMISSIONS);
+/** The roles of SPEC section 4 (the keys of ROLE_PERMISSIONS), as the API names them. */
+const ROLES = Object.keys(ROLE_PERMISSIONS) as UserBody['role'][];
 const KEY_KINDS = ['admin-scoped', 'exact', 'empty'] as const;
 type KeyKind = (typeof KEY_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from './support/openapi-types';
+import type { paths } from '../openapi';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /**

@@ -1,3 +1,4 @@
+import type { Answer } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { expectError } from './support/error-envelope';
@@ -198,7 +199,7 @@ describe('tiers', () => {
 
   const tierOf = async (id: string): Promise<string> => {
     const { body } = await t.http.get(`/api/v1/keys/${id}`).set(bearer(t.rootKey)).expect(200);
-    return (body as { data: { tier: string } }).data.tier;
+    return (body as Answer<'/api/v1/keys/{id}', 'get'>).data.tier;
   };
 
   it('gives non-admins the default tier and refuses them any other (403)', async () => {

@@ -1,3 +1,4 @@
+import type { Schemas } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { changeKeyInDatabase } from './support/database';
 import { expectError } from './support/error-envelope';
@@ -146,7 +147,7 @@ describe('key lifecycle: rotation (SPEC sections 1 and 6)', () => {
       const leaked = await createKey(t);
       const show = async () =>
         (await t.http.get(`/api/v1/keys/${leaked.id}`).set(as(t.rootKey)).expect(200)).body
-          .data as { status: string; leaked_at: string | null };
+          .data as Schemas['ApiKeyResponseDto'];
       expect((await show()).leaked_at).toBeNull();
       const report = () =>
         t.http

@@ -1,5 +1,6 @@
 import { ApiKey } from '../src/keys/api-key.entity';
 import { LastUsedRecorder } from '../src/keys/last-used.recorder';
+import type { Answer } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
@@ -96,7 +97,7 @@ describe('key lifecycle (SPEC sections 1 and 6)', () => {
 
     const names = async (query: string): Promise<string[]> => {
       const { body } = await t.http.get(`/api/v1/keys?${query}`).set(as(reader)).expect(200);
-      return (body.data as { name: string }[]).map((k) => k.name);
+      return (body as Answer<'/api/v1/keys', 'get'>).data.map((k) => k.name);
     };
 
     it('pages with meta {total, page, per_page}, newest first by default', async () => {

@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Answer } from '../openapi';
 import { until } from './support/poll';
 import { startService, waitFor, whenServiceReady } from './support/service-process';
 import { freePort } from './support/tcp-proxy';
 import { startTraffic } from './support/traffic';
 
-interface KeyBody {
-  data: { id: string; key: string };
-}
+type KeyBody = Answer<'/api/v1/keys', 'post'>;
 
 describe('the service process', () => {
   it('stops with exit status 1 and one line naming a bad variable', async () => {

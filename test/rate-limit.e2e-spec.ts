@@ -1,5 +1,6 @@
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KeyStatus, KeyTier } from '../src/domain/key-tier';
+import type { Schemas } from '../openapi';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
 import { expectBudget, expectRateLimited, expectUncounted } from './support/rate-limit';
@@ -30,7 +31,7 @@ describe('rate limits, in memory (SPEC section 5)', () => {
       .set(bearer(t.rootKey))
       .send({ name: `${tier}-key-${created}`, tier, scopes: [] });
     expect(response.status).toBe(201);
-    return response.body.data as { id: string; key: string };
+    return response.body.data as Schemas['CreatedApiKeyResponseDto'];
   };
 
   const me = (key: string) => t.http.get('/api/v1/me').set(bearer(key));

@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { ApiKey } from '../src/keys/api-key.entity';
+import type { Answer } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { createUser } from './factories/user.factory';
 import { changeKeyInDatabase, dataSourceOf } from './support/database';
@@ -157,7 +158,7 @@ describe('the root key (SPEC section 3)', () => {
     );
     const isRoot = async (id: string): Promise<boolean> => {
       const shown = await first.http.get(`/api/v1/keys/${id}`).set(bearer(first.rootKey));
-      return (shown.body as { data: { is_root: boolean } }).data.is_root;
+      return (shown.body as Answer<'/api/v1/keys/{id}', 'get'>).data.is_root;
     };
     expect(await isRoot(rootId)).toBe(true);
     expect(await isRoot(namedRoot.id)).toBe(false);

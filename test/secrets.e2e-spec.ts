@@ -1,15 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Schemas } from '../openapi';
 import { dumpTables, emptyTables } from './support/mariadb';
 import { startService, whenServiceReady } from './support/service-process';
 import { freePort } from './support/tcp-proxy';
 import { isMariaDb } from './support/test-app';
 
-interface KeyData {
-  id: string;
-  key: string;
-}
+/** What POST /keys and POST /keys/{id}/regenerate answer with. */
+type KeyData = Schemas['CreatedApiKeyResponseDto'];
 
 /**
  * Tokens never leave the responses that mint them (SPEC sections 1 and 2): a

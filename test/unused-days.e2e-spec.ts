@@ -1,5 +1,6 @@
 import { ApiKey } from '../src/keys/api-key.entity';
 import { HOUR_MS } from '../src/usage/usage-range';
+import type { Answer } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { expectError } from './support/error-envelope';
 import { dataSourceOf } from './support/database';
@@ -43,7 +44,7 @@ describe('key usage (SPEC section 10)', () => {
         .query({ per_page: '100', ...query })
         .set(bearer(t.rootKey))
         .expect(200);
-      return (response.body.data as { id: string }[]).map((key) => key.id);
+      return (response.body as Answer<'/api/v1/keys', 'get'>).data.map((key) => key.id);
     };
 
     it('lists the keys with no successful use in the last N days', async () => {

@@ -6,6 +6,7 @@ import { KeyUsage } from '../src/usage/key-usage.entity';
 import { HOUR_MS } from '../src/usage/usage-range';
 import { UsageRecorder } from '../src/usage/usage.recorder';
 import { UsageRetentionService } from '../src/usage/usage-retention.service';
+import type { Answer } from '../openapi';
 import { createKey } from './factories/key.factory';
 import { dataSourceOf } from './support/database';
 import { startService, whenServiceReady } from './support/service-process';
@@ -92,7 +93,7 @@ describe('key usage (SPEC section 10)', () => {
         fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: bearer(rootKey) }).then(
           async (response) => {
             expect(response.status).toBe(200);
-            return (await response.json()) as { data: { key: { id: string } } };
+            return (await response.json()) as Answer<'/api/v1/me', 'get'>;
           },
         );
       keyId = (await me()).data.key.id;

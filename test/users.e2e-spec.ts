@@ -61,8 +61,8 @@ describe('users (SPEC section 6)', () => {
       // A lone UTF-16 surrogate (valid JSON, not valid text) made validator's isEmail throw: a 500.
       [userInput({ email: 'dora\ud800@example.com' }), 'email'],
       [{ ...userInput(), role: undefined }, 'role'],
-      [userInput({ role: 'superuser' }), 'role'],
-      [userInput({ status: 'gone' }), 'status'],
+      [{ ...userInput(), role: 'superuser' }, 'role'],
+      [{ ...userInput(), status: 'gone' }, 'status'],
       [{ ...userInput(), password: 'x' }, 'password'],
     ])('rejects %j with 400 naming %s, and stores nothing', async (body, field) => {
       const before = await users().count();
@@ -130,7 +130,8 @@ describe('GET /api/v1/users', () => {
   let pagingApp: TestApp;
   beforeAll(async () => {
     pagingApp = await startTestApp();
-    for (const role of ['viewer', 'viewer', 'service']) await createUser(pagingApp, { role });
+    for (const role of ['viewer', 'viewer', 'service'] as const)
+      await createUser(pagingApp, { role });
   });
   afterAll(() => pagingApp.close());
 

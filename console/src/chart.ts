@@ -4,15 +4,10 @@
  * style, no markup parsed), coloured by classes from styles.css.
  */
 
-export interface UsagePoint {
-  at: string;
-  ok: number;
-  unauthorized: number;
-  forbidden: number;
-  rate_limited: number;
-}
+import type { UsagePoint } from './api';
 
-export type Outcome = 'ok' | 'unauthorized' | 'forbidden' | 'rate_limited';
+/** A count of a usage point: one outcome of a request. */
+export type Outcome = Exclude<keyof UsagePoint, 'at'>;
 
 export const OUTCOMES: { key: Outcome; label: string }[] = [
   { key: 'ok', label: 'OK' },

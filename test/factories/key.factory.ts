@@ -1,14 +1,9 @@
+import type { Schemas } from '../../openapi';
 import { bearer, TestApp } from '../support/test-app';
 import { uniqueName } from './user.factory';
 
-export interface KeyInput {
-  name: string;
-  scopes?: string[];
-  tier?: string;
-  expires_in_days?: number;
-  allowed_ips?: string[];
-  owner_id?: string;
-}
+/** The body of POST /keys, as openapi.json states it. */
+export type KeyInput = Schemas['CreateKeyDto'];
 
 /** The body of POST /keys: a fresh name and no grants unless told otherwise. */
 export function keyInput(overrides: Partial<KeyInput> = {}): KeyInput {
@@ -16,17 +11,7 @@ export function keyInput(overrides: Partial<KeyInput> = {}): KeyInput {
 }
 
 /** The 201 body's data: the key and, once only, its token in `key`. */
-export interface CreatedKey {
-  id: string;
-  key: string;
-  name: string;
-  owner_id: string;
-  masked_key: string;
-  scopes: string[];
-  tier: string;
-  status: string;
-  expires_at: string | null;
-}
+export type CreatedKey = Schemas['CreatedApiKeyResponseDto'];
 
 /** Creates a key through the API, as root unless another caller's token is given. */
 export async function createKey(

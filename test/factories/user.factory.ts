@@ -1,3 +1,4 @@
+import type { Schemas } from '../../openapi';
 import { bearer, TestApp } from '../support/test-app';
 
 let sequence = 0;
@@ -5,12 +6,8 @@ let sequence = 0;
 /** A name no other test data uses, e.g. `user-7`. */
 export const uniqueName = (prefix: string) => `${prefix}-${++sequence}`;
 
-export interface UserInput {
-  name: string;
-  email?: string | null;
-  role: string;
-  status?: string;
-}
+/** The body of POST /users, as openapi.json states it. */
+export type UserInput = Schemas['CreateUserDto'];
 
 /** The body of POST /users: a fresh client user unless told otherwise. */
 export function userInput(overrides: Partial<UserInput> = {}): UserInput {
@@ -18,15 +15,8 @@ export function userInput(overrides: Partial<UserInput> = {}): UserInput {
   return { name, email: `${name}@example.com`, role: 'client', ...overrides };
 }
 
-export interface UserBody {
-  id: string;
-  name: string;
-  email: string | null;
-  role: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A user as the API answers with one. */
+export type UserBody = Schemas['UserResponseDto'];
 
 /** Creates a user through the API as root. */
 export async function createUser(
@@ -45,7 +35,7 @@ export async function createUser(
 export async function updateUser(
   t: TestApp,
   id: string,
-  changes: Partial<UserInput>,
+  changes: Schemas['UpdateUserDto'],
 ): Promise<UserBody> {
   const response = await t.http.patch(`/api/v1/users/${id}`).set(bearer(t.rootKey)).send(changes);
   expect(response.status).toBe(200);

@@ -1,8 +1,10 @@
+import type { Schemas } from '../../openapi';
 import { KeyUsage } from '../../src/usage/key-usage.entity';
 import { dataSourceOf } from './database';
 import type { TestApp } from './test-app';
 
-export type UsageTotals = Record<'ok' | 'unauthorized' | 'forbidden' | 'rate_limited', number>;
+/** A usage point's four counts, without its time. */
+export type UsageTotals = Omit<Schemas['UsagePointDto'], 'at'>;
 
 /** A key's stored counts, summed over its hours (a test may straddle two). */
 export async function storedTotals(t: TestApp, keyId: string): Promise<UsageTotals> {

@@ -1,4 +1,5 @@
 import type { Repository } from 'typeorm';
+import type { Answer } from '../../openapi';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { User } from '../../src/users/user.entity';
 import { dataSourceOf } from './database';
@@ -30,7 +31,7 @@ export function usersApp(): UsersApp {
   beforeAll(async () => {
     app.t = await startTestApp();
     const me = await app.t.http.get('/api/v1/me').set(bearer(app.t.rootKey)).expect(200);
-    app.rootId = me.body.data.user.id as string;
+    app.rootId = (me.body as Answer<'/api/v1/me', 'get'>).data.user.id;
   });
   afterAll(() => app.t.close());
   return app;

@@ -1,12 +1,9 @@
+import type { PageMeta } from '../api';
 import { h } from '../dom';
 import { exactTime, relativeTime } from '../format';
 
 /** Prev/next paging with "page x of y"; calls `go` with the new page. */
-export function pager(
-  meta: { total: number; page: number; per_page: number },
-  go: (page: number) => void,
-  label: string,
-): HTMLElement {
+export function pager(meta: PageMeta, go: (page: number) => void, label: string): HTMLElement {
   const pages = Math.max(1, Math.ceil(meta.total / meta.per_page));
   return h(
     'nav',

@@ -1,5 +1,5 @@
-import type { ApiKey } from '../api';
-import { OUTCOMES, sparkline, totalOf, usageChart, type UsagePoint } from '../chart';
+import type { ApiKey, UsagePoint } from '../api';
+import { OUTCOMES, sparkline, totalOf, usageChart } from '../chart';
 import type { Context } from '../context';
 import { errorBox, h, openDialog } from '../dom';
 import { dayOf, exactTime } from '../format';
