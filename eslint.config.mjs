@@ -61,7 +61,7 @@ const MAY_IMPORT_TYPES = { 'key-cache': ['keys'] };
 /** Folders that may name other features' *.entity files. */
 const ENTITY_READERS = ['database', 'usage'];
 const FOLDERS = [...Object.keys(MAY_IMPORT), 'guard', 'console'];
-const ROOT_FILES = ['app\\.module', 'app\\.factory', 'app\\.controller', 'main'];
+const ROOT_FILES = ['app\\.module', 'app\\.factory', 'app\\.controller', 'configuration', 'main'];
 const escape = (name) => name.replaceAll('.', '\\.');
 
 /** no-restricted-imports patterns for relative imports that climb out of `folder` into a forbidden one. */

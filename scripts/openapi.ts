@@ -24,35 +24,10 @@ const root = join(__dirname, '..');
 export const OPENAPI_FILE = join(root, 'openapi.json');
 export const TYPES_FILE = join(root, 'openapi', 'types.ts');
 
-/** Every variable the service reads (SPEC section 8): none may leak into the document. */
-const SERVICE_VARIABLES = [
-  'PORT',
-  'HOST',
-  'DATA_DIR',
-  'API_KEY_FILE',
-  'DATABASE_URL',
-  'REDIS_URL',
-  'KEY_PREFIX',
-  'MAX_KEYS_PER_USER',
-  'SCOPES',
-  'RATE_LIMIT_STANDARD',
-  'RATE_LIMIT_PREMIUM',
-  'RATE_LIMIT_ENTERPRISE',
-  'RATE_LIMIT_ANONYMOUS',
-  'RATE_LIMIT_WINDOW_S',
-  'LAST_USED_WRITE_INTERVAL_S',
-  'USAGE_WRITE_INTERVAL_S',
-  'USAGE_RETENTION_DAYS',
-  'TRUST_PROXY',
-  'LOG_LEVEL',
-];
-
 async function generateDocument(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-openapi-'));
-  for (const name of SERVICE_VARIABLES) delete process.env[name];
-  process.env.DATA_DIR = dataDir;
-  process.env.LOG_LEVEL = 'silent';
-  const app = await createApp();
+  // Only these variables, not this shell's: none may leak into the document.
+  const app = await createApp({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
   try {
     const document = buildOpenApiDocument(app);
     const missing = missingExamples(document);

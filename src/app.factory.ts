@@ -17,7 +17,8 @@ import {
   documentJsonOnlyBodies,
 } from './common/swagger';
 import { serveConsole } from './console/serve-console';
-import { validateEnvironment } from './config/environment';
+import { configureApp } from './config/config.module';
+import { CONFIG_NAMESPACES } from './configuration';
 import { observeHttpRequests } from './metrics/http-metrics';
 import { MetricsService } from './metrics/metrics.service';
 import { countKeyUsage } from './usage/usage-http';
@@ -27,23 +28,35 @@ export const API_PREFIX = 'api/v1';
 
 export interface CreateAppOptions {
   /**
+   * The app's environment variables, validated once when it is created;
+   * process.env by default (`npm start`). Tests give each app its own.
+   */
+  env?: NodeJS.ProcessEnv;
+  /**
    * Modules to load beside the application's own, e.g. a resource controller
    * in a test. The global guards apply to their routes like to any other.
    */
   extraModules?: (Type<unknown> | DynamicModule)[];
 }
 
-/** AppModule, plus any extra modules. */
-function rootModule(extraModules: CreateAppOptions['extraModules'] = []): Type<unknown> {
-  if (extraModules.length === 0) return AppModule;
-  @Module({ imports: [AppModule, ...extraModules] })
+/** AppModule with its configuration, plus any extra modules. */
+function rootModule(
+  config: DynamicModule,
+  extraModules: CreateAppOptions['extraModules'] = [],
+): Type<unknown> | DynamicModule {
+  const app = AppModule.forRoot(config);
+  if (extraModules.length === 0) return app;
+  @Module({ imports: [app, ...extraModules] })
   class AppWithExtraModules {}
   return AppWithExtraModules;
 }
 
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const env = validateEnvironment();
+  const { environment: env, module: config } = await configureApp(
+    options.env ?? process.env,
+    CONFIG_NAMESPACES,
+  );
   // Fastify's pino logger is the process's: request.log for Fastify, NestPinoLogger for Nest.
   const logger = createLogger(env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
@@ -60,7 +73,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    rootModule(options.extraModules),
+    rootModule(config, options.extraModules),
     adapter,
     // Nest's parsers would take form bodies too; acceptOnlyJsonBodies sets Fastify's.
     { logger: new NestPinoLogger(logger), bodyParser: false },

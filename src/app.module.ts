@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppController } from './app.controller';
 import { AuditModule } from './audit/audit.module';
@@ -6,7 +6,6 @@ import { AuthModule } from './auth/auth.module';
 import { RequestGuard } from './auth/request.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
-import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
@@ -19,7 +18,6 @@ import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
-    AppConfigModule,
     MetricsModule,
     DatabaseModule,
     HealthModule,
@@ -41,4 +39,9 @@ import { UsersModule } from './users/users.module';
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  /** The application with its configuration, from `configureApp` (see createApp). */
+  static forRoot(config: DynamicModule): DynamicModule {
+    return { module: AppModule, imports: [config] };
+  }
+}

@@ -1,26 +1,28 @@
 import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, type CreateAppOptions } from './app.factory';
 import { backportAsyncResourceBind } from './common/async-resource-bind';
-import { ConfigurationError, validateEnvironment } from './config/environment';
+import { appConfig } from './config/app.config';
+import { ConfigurationError } from './config/environment';
 import { ReadinessService } from './health/readiness.service';
 
 /**
- * Starts the service: validates the environment, builds the app (with
- * `options`, e.g. the benchmark's extra modules), listens, and stops
+ * Starts the service: builds the app (with `options`, e.g. the benchmark's
+ * extra modules), which validates the environment first, listens, and stops
  * gracefully on SIGTERM/SIGINT. `main.ts` calls it with no options.
  */
 export async function serve(options: CreateAppOptions = {}): Promise<void> {
-  let env;
+  backportAsyncResourceBind();
+  let app: NestFastifyApplication;
   try {
-    env = validateEnvironment();
+    app = await createApp(options);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-
-  backportAsyncResourceBind();
-  const app = await createApp(options);
+  const { port, host } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const logger = new Logger('Main');
 
   // Graceful stop: Fastify stops accepting and drains requests in flight, then
@@ -41,9 +43,9 @@ export async function serve(options: CreateAppOptions = {}): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  await app.listen({ port: env.PORT, host: env.HOST });
+  await app.listen({ port, host });
   logger.log(
-    `Latchkey listening on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT} (docs at /docs)`,
+    `Latchkey listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`,
   );
 
   app

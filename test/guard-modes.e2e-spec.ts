@@ -8,7 +8,7 @@ import { ItemsController } from '../examples/inventory-service/src/items.control
 import { InProcessGuardModule } from '../src/guard';
 import { expectError } from './support/error-envelope';
 import { latchkeyForServices, type Service } from './support/guard';
-import { bearer, isMariaDb, withEnvironment } from './support/test-app';
+import { bearer, isMariaDb } from './support/test-app';
 
 /** The guard's other set-ups: remote options from another provider, and in-process mode. */
 describe('examples/inventory-service behind @latchkey/guard, set up otherwise', () => {
@@ -56,14 +56,13 @@ describe('examples/inventory-service behind @latchkey/guard, set up otherwise', 
   describe('in-process mode (sharing Latchkey database)', () => {
     let shared: Service;
     beforeAll(async () => {
-      shared = await withEnvironment(
-        {
-          LOG_LEVEL: 'silent',
-          DATA_DIR: services.t.dataDir,
-          DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
-        },
-        () =>
-          services.inventory(AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0 }))),
+      const env = {
+        LOG_LEVEL: 'silent',
+        DATA_DIR: services.t.dataDir,
+        DATABASE_URL: isMariaDb() ? process.env.TEST_DATABASE_URL : undefined,
+      };
+      shared = await services.inventory(
+        AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0, env })),
       );
     });
 
@@ -85,14 +84,13 @@ describe('examples/inventory-service behind @latchkey/guard, set up otherwise', 
 
     it("503 service_unavailable, never a pass, while Latchkey's database cannot be reached", async () => {
       const reader = await services.clientKey({ scopes: ['read:assets'] });
-      const unreachable = await withEnvironment(
-        {
-          LOG_LEVEL: 'silent',
-          DATA_DIR: services.t.dataDir,
-          DATABASE_URL: 'mysql://root@127.0.0.1:9/latchkey',
-        },
-        () =>
-          services.inventory(AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0 }))),
+      const env = {
+        LOG_LEVEL: 'silent',
+        DATA_DIR: services.t.dataDir,
+        DATABASE_URL: 'mysql://root@127.0.0.1:9/latchkey',
+      };
+      const unreachable = await services.inventory(
+        AppModule.register(InProcessGuardModule.forRoot({ cacheTtlMs: 0, env })),
       );
       const response = await unreachable.http.get('/items').set(bearer(reader.key));
       expectError(response, 503, 'service_unavailable');

@@ -17,11 +17,11 @@ import { LRUCache } from 'lru-cache';
 import { extractApiKey } from '../../src/auth/extract-api-key';
 import type { MeResponseDto } from '../../src/auth/dto/me-response.dto';
 import { ApiError } from '../../src/common/api-error';
-import { rateLimitConfig } from '../../src/config/configuration';
 import { VerifyKeyDto } from '../../src/keys/dto/verify-key.dto';
 import { KeyTier } from '../../src/domain/key-tier';
 import { KeyTokensService } from '../../src/keys/key-tokens.service';
 import { Public } from '../../src/permissions/permissions.decorators';
+import { rateLimitConfig } from '../../src/rate-limit/rate-limit.config';
 import { setRateLimitHeaders } from '../../src/rate-limit/rate-limit.service';
 import { Role } from '../../src/domain/permission';
 

@@ -88,9 +88,9 @@ const IsTrustProxy = () =>
   });
 
 /**
- * Every variable the service reads, with its default. Validated once per
- * process (and once per test app) so that a bad value stops the service at
- * boot instead of surfacing as a strange error on some later request.
+ * Every variable the service reads, with its default. Validated once per app
+ * (configureApp, when the app is created) so that a bad value stops the
+ * service at boot instead of surfacing as a strange error on some later request.
  */
 export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
@@ -160,7 +160,9 @@ export class ConfigurationError extends Error {}
 /** Validates the environment; throws a one-line ConfigurationError naming the variable. */
 export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
   // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {

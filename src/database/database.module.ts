@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { databaseConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
+import { databaseConfig } from './database.config';
 import { DatabaseService } from './database.service';
 
 @Global()

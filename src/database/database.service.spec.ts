@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { databaseConfig } from '../config/configuration';
+import { databaseConfig } from './database.config';
 import { DatabaseService } from './database.service';
 
 /*

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { databaseConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
+import { databaseConfig } from './database.config';
 import { preparePrivateSqliteFile } from './sqlite-file';
 
 @Injectable()

@@ -1,4 +1,5 @@
 import {
+  type DynamicModule,
   Injectable,
   Logger,
   Module,
@@ -6,7 +7,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfigModule } from '../config/config.module';
+import { configureApp } from '../config/config.module';
+import { CONFIG_NAMESPACES } from '../configuration';
 import { DatabaseModule } from '../database/database.module';
 import { KeyVerificationModule } from '../keys/key-verification.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -50,7 +52,6 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
  */
 @Module({
   imports: [
-    AppConfigModule,
     DatabaseModule,
     MetricsModule,
     KeyVerificationModule.register({ changesMade: 'elsewhere' }),
@@ -58,4 +59,10 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
   providers: [SharedDatabaseConnection],
   exports: [KeyVerificationModule, SharedDatabaseConnection],
 })
-export class InProcessVerificationModule {}
+export class InProcessVerificationModule {
+  /** With Latchkey's configuration of `variables`, validated once (a bad one rejects). */
+  static async forRoot(variables: NodeJS.ProcessEnv): Promise<DynamicModule> {
+    const { module: config } = await configureApp(variables, CONFIG_NAMESPACES);
+    return { module: InProcessVerificationModule, imports: [config] };
+  }
+}

@@ -4,9 +4,9 @@ import { LRUCache } from 'lru-cache';
 import type { Subscription } from 'rxjs';
 import type { Change, Reset } from '../changes/change';
 import { ChangesService } from '../changes/changes.service';
-import { keyCacheConfig } from '../config/configuration';
 import type { KeyMatch } from '../keys/key-access';
 import { MetricsService } from '../metrics/metrics.service';
+import { keyCacheConfig } from './key-cache.config';
 
 /** A key as read for authentication, with its owner; shared, so never to be changed. */
 export type CachedKey = Readonly<KeyMatch['key']>;

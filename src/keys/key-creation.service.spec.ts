@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { principalOf } from '../../test/factories/principal.factory';
 import { fakeManager, uniqueViolation } from '../../test/support/fake-database';
 import { ISSUED, keyWriteProviders } from '../../test/support/key-writes';
-import { keysConfig } from '../config/configuration';
+import { keysConfig } from './keys.config';
 import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { Role } from '../domain/permission';
 import { UsersService } from '../users/users.service';

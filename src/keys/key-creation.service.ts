@@ -3,7 +3,6 @@ import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
-import { keysConfig } from '../config/configuration';
 import { DEFAULT_TIER, KeyStatus, KeyTier } from '../domain/key-tier';
 import { Role } from '../domain/permission';
 import type { Principal } from '../domain/principal';
@@ -17,6 +16,7 @@ import { keyEvent } from './key-changes';
 import { resolveExpiry } from './key-expiry';
 import { KeyTokensService } from './key-tokens.service';
 import { assertMaySetTier, saveUniquelyNamed } from './key-write-rules';
+import { keysConfig } from './keys.config';
 import { KeysRepository } from './keys.repository';
 
 export interface NewKey {

@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
-import { keysConfig } from '../config/configuration';
 import { CryptoRepository } from './crypto.repository';
 import { KeyTokensService } from './key-tokens.service';
+import { keysConfig } from './keys.config';
 
 const HEX = 'ab'.repeat(32);
 

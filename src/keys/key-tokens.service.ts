@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { keysConfig } from '../config/configuration';
 import { CryptoRepository } from './crypto.repository';
 import { formatToken, isWellFormedToken, maskToken, TOKEN_BYTES } from './key-token';
+import { keysConfig } from './keys.config';
 
 /** A freshly made token with what is stored of it. */
 export interface IssuedToken {

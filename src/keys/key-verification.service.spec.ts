@@ -1,10 +1,10 @@
 import { Test } from '@nestjs/testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { scopesConfig } from '../config/configuration';
 import { KeyStatus, KeyTier } from '../domain/key-tier';
 import { Permission, Role } from '../domain/permission';
 import { KeyStateCache } from '../key-cache/key-state.cache';
 import { PermissionsService } from '../permissions/permissions.service';
+import { scopesConfig } from '../permissions/scopes.config';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { UserStatus } from '../users/user.entity';
 import { ApiKey } from './api-key.entity';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { keysConfig } from '../config/configuration';
+import { keysConfig } from './keys.config';
 import { DatabaseService } from '../database/database.service';
 import { KEYS_PER_UPDATE, LastUsedRecorder } from './last-used.recorder';
 

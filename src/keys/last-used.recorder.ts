@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { keysConfig } from '../config/configuration';
 import { DeferredFlush } from '../common/deferred-flush';
 import { DatabaseService } from '../database/database.service';
 import { ApiKey } from './api-key.entity';
+import { keysConfig } from './keys.config';
 
 /** A key's latest use, changed in place by every later use until it is written. */
 interface PendingUse {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { metricsConfig } from '../config/configuration';
+import { metricsConfig } from './metrics.config';
 import { MetricsServer } from './metrics.server';
 import { MetricsService } from './metrics.service';
 

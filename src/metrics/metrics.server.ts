@@ -8,7 +8,7 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { metricsConfig } from '../config/configuration';
+import { metricsConfig } from './metrics.config';
 import { MetricsService } from './metrics.service';
 
 /**

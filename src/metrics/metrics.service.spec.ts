@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { metricsConfig } from '../config/configuration';
+import { metricsConfig } from './metrics.config';
 import { MetricsService } from './metrics.service';
 
 async function metrics(port?: number) {

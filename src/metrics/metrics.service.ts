@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { metricsConfig } from '../config/configuration';
 import { VERIFICATION_CODES, type VerificationCode } from '../domain/verification-codes';
 import { BufferedCounter } from './buffered-counter';
+import { metricsConfig } from './metrics.config';
 
 export type RateLimitSubjectKind = 'key' | 'ip';
 

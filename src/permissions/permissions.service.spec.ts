@@ -1,8 +1,8 @@
 import { Test } from '@nestjs/testing';
 import { principalOf } from '../../test/factories/principal.factory';
-import { scopesConfig } from '../config/configuration';
 import { Permission, Role } from '../domain/permission';
 import { PermissionsService } from './permissions.service';
+import { scopesConfig } from './scopes.config';
 
 const CATALOGUE = ['read:assets', 'write:assets'];
 

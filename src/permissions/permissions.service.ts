@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Principal } from '../domain/principal';
 import { ApiError } from '../common/api-error';
-import { scopesConfig } from '../config/configuration';
 import { effectiveGrants, ungrantableScopes, unknownScopes } from './grants';
 import { Role } from '../domain/permission';
+import { scopesConfig } from './scopes.config';
 
 @Injectable()
 export class PermissionsService {

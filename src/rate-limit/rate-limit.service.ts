@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { rateLimited, setRateLimitHeaders, type HeaderSink } from '@latchkey/guard/shared';
-import { rateLimitConfig } from '../config/configuration';
 import type { KeyTier } from '../domain/key-tier';
 import { RedisConnection } from '../redis/redis-connection';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
 import { counterKey, limitFor, type RateLimitSubject } from './rate-limit-subject';
+import { rateLimitConfig } from './rate-limit.config';
 
 // The headers and the 429 are the guard package's, so both answer alike.
 export { rateLimited, setRateLimitHeaders, type HeaderSink };

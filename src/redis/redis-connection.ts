@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
-import { redisConfig } from '../config/configuration';
 import { OutageLog } from './outage-log';
+import { redisConfig } from './redis.config';
 
 /** How long start-up waits for Redis before serving without it (fail open). */
 const CONNECT_WAIT_MS = 2000;

@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appConfig } from '../config/configuration';
+import { appConfig } from '../config/app.config';
 import { KeyTokensService } from '../keys/key-tokens.service';
 import { RootKeyRegistrar } from './root-key.registrar';
 import { UsersService } from '../users/users.service';

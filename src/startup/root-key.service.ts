@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { appConfig } from '../config/configuration';
+import { appConfig } from '../config/app.config';
 import { KeyTokensService } from '../keys/key-tokens.service';
 import { RootKeyOutcome, RootKeyRegistrar } from './root-key.registrar';
 import { UsersService } from '../users/users.service';

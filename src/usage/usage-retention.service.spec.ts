@@ -1,9 +1,9 @@
 import { Test } from '@nestjs/testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { LessThan } from 'typeorm';
-import { usageConfig } from '../config/configuration';
 import { KeyUsage } from './key-usage.entity';
 import { UsageRetentionService } from './usage-retention.service';
+import { usageConfig } from './usage.config';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 

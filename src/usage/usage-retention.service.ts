@@ -8,9 +8,9 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
-import { usageConfig } from '../config/configuration';
 import { KeyUsage } from './key-usage.entity';
 import { DAY_MS, HOUR_MS } from './usage-range';
+import { usageConfig } from './usage.config';
 
 /**
  * Deletes usage rows older than USAGE_RETENTION_DAYS, once an hour in the

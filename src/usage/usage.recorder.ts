@@ -1,13 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { usageConfig } from '../config/configuration';
 import { DeferredFlush } from '../common/deferred-flush';
 import { DatabaseService } from '../database/database.service';
 import { ApiKey } from '../keys/api-key.entity';
 import { KeyUsage } from './key-usage.entity';
 import { USAGE_OUTCOMES, type UsageOutcome } from './usage-outcome';
 import { HOUR_MS } from './usage-range';
+import { usageConfig } from './usage.config';
 
 /** One key's requests in one hour, not yet written: changed in place by each request. */
 type Counts = Record<UsageOutcome, number>;

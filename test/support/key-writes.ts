@@ -1,6 +1,6 @@
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { AuditService } from '../../src/audit/audit.service';
-import { scopesConfig } from '../../src/config/configuration';
+import { scopesConfig } from '../../src/permissions/scopes.config';
 import { DatabaseService } from '../../src/database/database.service';
 import { ApiKey } from '../../src/keys/api-key.entity';
 import { KeyTokensService } from '../../src/keys/key-tokens.service';

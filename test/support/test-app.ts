@@ -10,7 +10,7 @@ import { ContractProxy, contractProxyEnabled } from './contract-proxy';
 import { emptyTables } from './mariadb';
 
 export interface TestAppOptions {
-  /** Extra environment variables for this app only. */
+  /** Environment variables for this app, over startTestApp's own (undefined: unset). */
   env?: Record<string, string | undefined>;
   /** Reuse a data directory (and so the key file and SQLite file) of an earlier app. */
   dataDir?: string;
@@ -36,7 +36,11 @@ export interface TestApp {
 
 export const isMariaDb = () => process.env.LATCHKEY_TEST_DB === 'mariadb';
 
-/** Boots the real application (Fastify, real database) as `npm start` would. */
+/**
+ * Boots the real application (Fastify, real database) as `npm start` would,
+ * with its own variables: only those below and `options.env`, never the
+ * test process's environment.
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'latchkey-test-'));
   const env: Record<string, string | undefined> = {
@@ -55,11 +59,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   // Listening on a real port, as in production: supertest's own per-request
   // listen/close on an idle server drops requests when many run at once.
-  const app = await withEnvironment(env, async () => {
-    const created = await createApp({ extraModules: options.extraModules });
-    await created.listen(0, '127.0.0.1');
-    return created;
-  });
+  const app = await createApp({ env, extraModules: options.extraModules });
+  await app.listen(0, '127.0.0.1');
   if (options.waitUntilReady !== false) {
     await app
       .get(ReadinessService)
@@ -107,23 +108,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rootKey: readRootKey(),
     close: () => (closing ??= close()),
   };
-}
-
-/** Config is read from process.env while an app is created; restore it afterwards. */
-export async function withEnvironment<T>(
-  env: Record<string, string | undefined>,
-  work: () => Promise<T>,
-): Promise<T> {
-  const saved = { ...process.env };
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  try {
-    return await work();
-  } finally {
-    process.env = saved;
-  }
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });

@@ -1,15 +1,5 @@
-import { keyCacheConfig } from './configuration';
-
-/** The namespace's values for an environment, restoring process.env afterwards. */
-function keyCacheFor(env: Record<string, string>) {
-  const saved = process.env;
-  process.env = env;
-  try {
-    return keyCacheConfig();
-  } finally {
-    process.env = saved;
-  }
-}
+import { validateEnvironment } from '../config/environment';
+import { keyCacheConfig } from './key-cache.config';
 
 describe('keyCacheConfig', () => {
   const mysql = { DATABASE_URL: 'mysql://db/latchkey' };
@@ -22,6 +12,6 @@ describe('keyCacheConfig', () => {
     ['MySQL without Redis, with a staleness bound chosen', { ...mysql, KEY_CACHE_TTL_S: '5' }, 5],
     ['any database, switched off', { KEY_CACHE_TTL_S: '0' }, 0],
   ])('%s', (_, env, ttlS) => {
-    expect(keyCacheFor(env)).toEqual({ ttlS, maxEntries: 10_000 });
+    expect(keyCacheConfig(validateEnvironment(env))).toEqual({ ttlS, maxEntries: 10_000 });
   });
 });
