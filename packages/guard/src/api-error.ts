@@ -42,10 +42,9 @@ export class ApiError extends HttpException {
     headers: Record<string, string> = {},
   ) {
     // Made without a stack trace: an ApiError is an answer for the client and
-    // is never logged with one. Capturing it through Nest's call chain, and
-    // the async frames behind the key lookup's awaits, cost 13 µs of a
-    // malformed key's 401 and 50 µs of an unknown key's (BENCHMARKS.md).
-    // Errors Latchkey did not mean keep their stacks.
+    // is never logged with one, and capturing it through Nest's call chain
+    // made refused keys markedly dearer (BENCHMARKS.md). Errors Latchkey did
+    // not mean keep their stacks.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message, status);
