@@ -18,7 +18,7 @@ describe('the service process', () => {
     expect(await service.exited).toBe(1);
     const lines = service.output().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Invalid configuration: PORT /);
+    expect(lines[0]).toBe('Invalid configuration: PORT must be an integer number (got "eighty")');
   });
 
   it('prints the key file path (never the key), serves requests, and exits 0 on SIGTERM', async () => {

@@ -80,6 +80,16 @@ describe('validateEnvironment', () => {
     }
   });
 
+  it.each([
+    ['PORT', 'abc', 'PORT must be an integer number (got "abc")'],
+    ['PORT', '70000', 'PORT must not be greater than 65535 (got "70000")'],
+    ['KEY_CACHE_TTL_S', 'soon', 'KEY_CACHE_TTL_S must be an integer number (got "soon")'],
+  ])('says first what kind of value %s=%s must be', (name, value, expected) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(
+      `Invalid configuration: ${expected}`,
+    );
+  });
+
   describe('TRUST_PROXY', () => {
     it.each([
       ['false', 0],

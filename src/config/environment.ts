@@ -167,7 +167,9 @@ export function validateEnvironment(env: NodeJS.ProcessEnv = process.env): Envir
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const [first] = errors;
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Decorators register bottom-up, so the last constraint is the first one
+    // written: the type check ("must be an integer" before "not greater than").
+    const message = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
     const shown = message.startsWith(first.property) ? message : `${first.property} ${message}`;
     throw new ConfigurationError(
       `Invalid configuration: ${shown} (got "${String(env[first.property])}")`,
