@@ -173,6 +173,17 @@ describe('verified-key cache', () => {
       },
     );
 
+    it("remembers a deleted key's retried token on the other instance: 401, no read", async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await writer.http.delete(`/api/v1/keys/${key.id}`).set(bearer(writer.rootKey)).expect(200);
+      await until(refusedBy(reader, key.key), 'the other instance refuses the key');
+      await me(reader, key.key).expect(401); // its second read since the key went
+      const before = await cacheLookups(reader);
+      await me(reader, key.key).expect(401);
+      await me(reader, key.key).expect(401);
+      expect(await cacheLookups(reader)).toEqual({ hit: before.hit + 2, miss: before.miss });
+    });
+
     it.each(changes)('a key $name on one instance fails on the other', async (change) => {
       const key = await cachedKeyOn(writer, reader);
       const token = await change.apply(writer, key);

@@ -52,12 +52,45 @@ describe('KeyStateCache', () => {
     expect(readInUse).not.toHaveBeenCalled();
   });
 
-  it('never caches an unknown token', async () => {
-    const { cache } = cacheWith(on);
+  it("remembers a token that is no key's on its second read, not its first", async () => {
+    const { cache, lookups } = cacheWith(on);
     const read = jest.fn().mockResolvedValue(null);
-    await cache.getOrRead('h', read);
-    await cache.getOrRead('h', read);
+    for (let i = 0; i < 4; i++) expect(await cache.getOrRead('h', read)).toBeNull();
     expect(read).toHaveBeenCalledTimes(2);
+    expect(lookups).toEqual([false, false, true, true]);
+    // A guess tried once is never kept.
+    await cache.getOrRead('guess', read);
+    expect(await cache.getOrRead('h', read)).toBeNull();
+    expect(read).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the keys in use however many unknown tokens are retried', async () => {
+    const { cache } = cacheWith(on);
+    await cache2(cache, 'in-use', key);
+    const unknown = jest.fn().mockResolvedValue(null);
+    for (let i = 0; i < 3 * on.maxEntries; i++) {
+      await cache.getOrRead(`u${i}`, unknown);
+      await cache.getOrRead(`u${i}`, unknown);
+    }
+    const readInUse = jest.fn().mockResolvedValue(key);
+    expect(await cache.getOrRead('in-use', readInUse)).toBe(key);
+    expect(readInUse).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a key change', { type: 'key', id: 'k9' }, 1],
+    ['a reset', { type: 'reset' }, 1],
+    ['a user change', { type: 'user', id: 'u1' }, 0],
+  ] as const)('forgets unknown tokens on %s', async (_, change, reads) => {
+    const { cache, changes } = cacheWith(on);
+    await cache.getOrRead('h', () => Promise.resolve(null));
+    await cache.getOrRead('h', () => Promise.resolve(null));
+    changes.changed$.next(change);
+    // The key just made could in theory be this token's: read it again.
+    const read = jest.fn().mockResolvedValue(key);
+    const found = await cache.getOrRead('h', read);
+    expect(read).toHaveBeenCalledTimes(reads);
+    expect(found).toBe(reads ? key : null);
   });
 
   it("evicts a changed key's every token, and keeps the other keys", async () => {
