@@ -1,3 +1,5 @@
+import Redis from 'ioredis';
+import { SEQUENCE_KEY } from '../src/changes/changes.service';
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KeyStatus } from '../src/domain/key-tier';
 import { MetricsServer } from '../src/metrics/metrics.server';
@@ -137,15 +139,12 @@ async function startPair(env: Record<string, string | undefined>): Promise<[Test
 
 describe('verified-key cache', () => {
   describe('two instances sharing REDIS_URL', () => {
+    const redisUrl = isolatedRedisUrl();
     let writer: TestApp;
     let reader: TestApp;
     beforeAll(async () => {
       await requireRedis();
-      [writer, reader] = await startPair({
-        ...LONG_TTL,
-        REDIS_URL: isolatedRedisUrl(),
-        METRICS_PORT: '0',
-      });
+      [writer, reader] = await startPair({ ...LONG_TTL, REDIS_URL: redisUrl, METRICS_PORT: '0' });
     });
     afterAll(async () => {
       await reader?.close();
@@ -172,6 +171,26 @@ describe('verified-key cache', () => {
         expect(await answeredFromCache(writer, bystander)).toBe(true);
       },
     );
+
+    // What lets KEY_CACHE_TTL_S be long: a lost message is noticed by the next one's number.
+    it('starts afresh when a change message was lost, as the next one comes out of turn', async () => {
+      const key = await cachedKeyOn(writer, reader);
+      await disableBehindTheService(writer, key);
+      const redis = new Redis(redisUrl); // its keyPrefix is the instances'
+      try {
+        await redis.incr(SEQUENCE_KEY); // a number taken, its message never sent
+      } finally {
+        redis.disconnect();
+      }
+      await me(reader, key.key).expect(200);
+      const other = await createKey(writer, { scopes: ['api_keys.read'] });
+      await writer.http
+        .patch(`/api/v1/keys/${other.id}`)
+        .set(bearer(writer.rootKey))
+        .send({ name: 'renamed' })
+        .expect(200);
+      await until(refusedBy(reader, key.key), 'the other instance reads the key again');
+    });
 
     it("remembers a deleted key's retried token on the other instance: 401, no read", async () => {
       const key = await cachedKeyOn(writer, reader);

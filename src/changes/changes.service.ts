@@ -15,7 +15,7 @@ import { Change, ChangeEvent, ChangeHistory, Reset } from './change';
 /** Suffixes of the Redis names shared by the instances (under the URL's keyPrefix). */
 const CHANNEL = 'latchkey:changes';
 const EPOCH_KEY = 'latchkey:changes:epoch';
-const SEQUENCE_KEY = 'latchkey:changes:sequence';
+export const SEQUENCE_KEY = 'latchkey:changes:sequence';
 /** How long start-up waits for the subscription before serving without it. */
 const SYNC_WAIT_MS = 2000;
 const SYNC_RETRY_MS = 250;

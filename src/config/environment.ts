@@ -28,8 +28,13 @@ const DEFAULT_SCOPES = [
   'write:webhooks',
 ];
 
-/** How long a cached key may be used without reading it again, when every instance hears of changes. */
-export const DEFAULT_KEY_CACHE_TTL_S = 30;
+/**
+ * How long a cached key may be used without reading it again, when every
+ * instance hears of changes. Changes made through the API evict at once
+ * everywhere, so this bounds only what the API does not see (a row changed
+ * by hand); long enough that keys in steady use are not read again and again.
+ */
+export const DEFAULT_KEY_CACHE_TTL_S = 300;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

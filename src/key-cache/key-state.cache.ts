@@ -18,7 +18,8 @@ export type CachedKey = Readonly<KeyMatch['key']>;
  * Revocation stays immediate: a change to a key or user, here or (through
  * Redis) on another instance, evicts only that key's or that user's entries;
  * while the change bus is not live the cache is bypassed, and a reset empties
- * it. KEY_CACHE_TTL_S bounds staleness should a message be lost.
+ * it, as does a gap in the changes' numbering. KEY_CACHE_TTL_S bounds only
+ * what no change announces: a row changed by hand in the database.
  *
  * A key is cached on its second read (a TinyLFU-style doorkeeper): with more
  * keys in turn than entries, admitting every read churns the LRU into V8's
