@@ -34,10 +34,12 @@ const examplePackage = JSON.parse(readFileSync(join(EXAMPLE, 'package.json'), 'u
 
 /**
  * A copy of the example in a temporary project: the guard installed from
- * its packed tarball (with its own dependencies, from npm's cache: no
- * network), the example's other dependencies (NestJS and the like, which
- * the guard takes as peers) linked from this repository's node_modules so
- * that the install takes seconds.
+ * its packed tarball with its own dependencies (from npm's cache where it
+ * holds them, else the registry: a fresh clone's `npm ci` caches tarballs,
+ * not the registry metadata an install resolves versions with), the
+ * example's other dependencies (NestJS and the like, which the guard takes
+ * as peers) linked from this repository's node_modules so that the install
+ * takes seconds.
  */
 function installExample(): string {
   if (!existsSync(join(ROOT, 'packages', 'guard', 'dist', 'index.js'))) {
@@ -61,7 +63,7 @@ function installExample(): string {
     'npm',
     [
       'install',
-      '--offline',
+      '--prefer-offline',
       '--legacy-peer-deps', // the peers are linked below
       '--ignore-scripts',
       '--no-audit',
