@@ -287,6 +287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/verify/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify several keys for another service at once
+         * @description Up to 100 checks in one request, each answered exactly as `POST /keys/verify` answers it, in the same order; each counts against its own key's limit, and the request once against the caller's. For a service answering many requests at once (`@latchkey/guard` sends its concurrent verifications this way): one round trip instead of one per key. An unknown scope in any check is a 400 for the whole request, and then no key is counted.
+         */
+        post: operations["KeyVerificationController_verifyAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/changes": {
         parameters: {
             query?: never;
@@ -1002,6 +1022,28 @@ export interface components {
              * @example 203.0.113.7
              */
             ip?: string;
+        };
+        VerifyKeysDto: {
+            /**
+             * @description One check per request your service is answering, each as the body of `POST /keys/verify`; the verdicts come back in the same order.
+             * @example [
+             *       {
+             *         "key": "lk_9c1e…",
+             *         "scopes": [
+             *           "read:assets"
+             *         ],
+             *         "ip": "203.0.113.7"
+             *       },
+             *       {
+             *         "key": "lk_47ad…",
+             *         "scopes": [
+             *           "write:assets"
+             *         ],
+             *         "ip": "198.51.100.4"
+             *       }
+             *     ]
+             */
+            checks: components["schemas"]["VerifyKeyDto"][];
         };
         MeUserDto: {
             /**
@@ -4428,6 +4470,202 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["VerifyKeyResponseDto"];
+                    };
+                };
+            };
+            /** @description `validation_failed`: the body, query or path is invalid; `details` names each field. */
+            400: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 400,
+                     *         "code": "validation_failed",
+                     *         "message": "Invalid request: check name.",
+                     *         "details": [
+                     *           {
+                     *             "field": "name",
+                     *             "message": "name must be shorter than or equal to 128 characters"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unauthorized`: the key is missing, malformed, unknown, inactive, expired or revoked. */
+            401: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API key is required: send it as \"Authorization: Bearer <key>\" or \"X-Api-Key: <key>\"."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `forbidden`, `insufficient_scope` or `ip_not_allowed`. */
+            403: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "code": "forbidden",
+                     *         "message": "This key lacks the permission api_keys.write."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 415,
+                     *         "code": "unsupported_media_type",
+                     *         "message": "The request body must be JSON, sent with Content-Type: application/json."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `rate_limited`: see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "code": "rate_limited",
+                     *         "message": "Rate limit exceeded: retry in 42 s."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `internal_error`: a fault of the service, logged; the body says nothing more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 500,
+                     *         "code": "internal_error",
+                     *         "message": "Internal server error."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `service_unavailable`: starting up or the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is starting or its database is unreachable; retry shortly."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyVerificationController_verifyAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyKeysDto"];
+            };
+        };
+        responses: {
+            /** @description The verdicts, one per check, in order. */
+            200: {
+                headers: {
+                    /** @description The budget of requests in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VerifyKeyResponseDto"][];
                     };
                 };
             };

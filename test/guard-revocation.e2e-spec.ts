@@ -1,7 +1,6 @@
 import { type ChangeStream, LatchkeyGuardModule } from '@latchkey/guard';
 import { AppModule } from '../examples/inventory-service/src/app.module';
-import { createKey } from './factories/key.factory';
-import { createUser } from './factories/user.factory';
+import { createVerifierKey } from './factories/key.factory';
 import {
   changesUp,
   latchkeyForServices,
@@ -45,10 +44,7 @@ describe('@latchkey/guard following one of two Latchkey instances that share the
     const env = { REDIS_URL: isolatedRedisUrl() };
     a = await startTestApp({ env });
     b = await startTestApp({ env, dataDir: a.dataDir, keepDatabase: true });
-    const owner = await createUser(a, { role: 'service' });
-    const serviceKey = (
-      await createKey(a, { owner_id: owner.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
-    ).key;
+    const serviceKey = await createVerifierKey(a);
     service = await startInventory(
       AppModule.register(LatchkeyGuardModule.forRoot({ url: await a.app.getUrl(), serviceKey })),
     );

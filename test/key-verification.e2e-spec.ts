@@ -1,6 +1,6 @@
 import { ApiKey } from '../src/keys/api-key.entity';
 import { KeyStatus } from '../src/domain/key-tier';
-import { createKey, CreatedKey, KeyInput } from './factories/key.factory';
+import { createKey, CreatedKey, createVerifierKey, KeyInput } from './factories/key.factory';
 import { createUser, updateUser } from './factories/user.factory';
 import { dataSourceOf } from './support/database';
 import { expectError } from './support/error-envelope';
@@ -15,10 +15,7 @@ describe('POST /api/v1/keys/verify', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const service = await createUser(t, { role: 'service' });
-    verifierKey = (
-      await createKey(t, { owner_id: service.id, scopes: ['api_keys.verify'], tier: 'enterprise' })
-    ).key;
+    verifierKey = await createVerifierKey(t);
     client = await createUser(t, { role: 'client' });
   });
   afterAll(() => t.close());
@@ -169,5 +166,109 @@ describe('POST /api/v1/keys/verify', () => {
       .set(bearer(key.key))
       .send({ key: key.key });
     expectError(response, 403, 'forbidden');
+  });
+
+  // What @latchkey/guard sends for the verifications it needs at the same time.
+  describe('POST /api/v1/keys/verify/batch: several checks, each answered as alone', () => {
+    const BATCH = '/api/v1/keys/verify/batch';
+    const verifyAll = async (checks: object[]) => {
+      const response = await t.http.post(BATCH).set(bearer(verifierKey)).send({ checks });
+      expect(response.status).toBe(200);
+      return response.body.data as Record<string, unknown>[];
+    };
+    /** A verdict without its budget, which each verification spends. */
+    const withoutBudget = ({ ratelimit: _, ...verdict }: Record<string, unknown>) => verdict;
+
+    it('answers every check as POST /keys/verify does, in the order asked', async () => {
+      const valid = await clientKey();
+      const inactive = await clientKey();
+      await keys().update(inactive.id, { status: KeyStatus.Inactive });
+      const fenced = await clientKey({ allowed_ips: ['10.0.0.0/8'] });
+      const checks = [
+        { key: valid.key, scopes: ['read:assets'] },
+        { key: UNKNOWN_TOKEN },
+        { key: 'hello' },
+        { key: inactive.key },
+        { key: fenced.key, ip: '203.0.113.7' },
+        { key: valid.key, scopes: ['write:assets'] },
+      ];
+      const verdicts = await verifyAll(checks);
+      expect(verdicts.map((v) => v.code)).toEqual([
+        'VALID',
+        'NOT_FOUND',
+        'NOT_FOUND',
+        'INACTIVE',
+        'IP_NOT_ALLOWED',
+        'INSUFFICIENT_SCOPE',
+      ]);
+      for (const [i, check] of checks.entries()) {
+        expect(withoutBudget(verdicts[i])).toEqual(withoutBudget(await verify(check)));
+      }
+    });
+
+    it("counts each check against its own key's budget, in order, and the request once against the caller's", async () => {
+      const spent = await clientKey();
+      const other = await clientKey();
+      const full = await t.http
+        .post(BATCH)
+        .set(bearer(verifierKey))
+        .send({ checks: Array.from({ length: 100 }, () => ({ key: spent.key })) })
+        .expect(200);
+      const remaining = (full.body.data as { ratelimit: { remaining: number } }[]).map(
+        (v) => v.ratelimit.remaining,
+      );
+      expect(remaining).toEqual(Array.from({ length: 100 }, (_, i) => 99 - i));
+
+      const next = await t.http
+        .post(BATCH)
+        .set(bearer(verifierKey))
+        .send({ checks: [{ key: spent.key }, { key: other.key }] })
+        .expect(200);
+      expect(next.body.data).toMatchObject([
+        { valid: false, code: 'RATE_LIMITED', key_id: spent.id, ratelimit: { remaining: 0 } },
+        { valid: true, code: 'VALID', key_id: other.id, ratelimit: { remaining: 99 } },
+      ]);
+      // One request of the caller's each, however many checks it held.
+      const callerLeft = (response: { headers: Record<string, string> }) =>
+        Number(response.headers['x-ratelimit-remaining']);
+      expect(callerLeft(next)).toBe(callerLeft(full) - 1);
+    });
+
+    it.each([
+      [{}, 'checks'],
+      [{ checks: [] }, 'checks'],
+      [{ checks: Array.from({ length: 101 }, () => ({ key: UNKNOWN_TOKEN })) }, 'checks'],
+      [{ checks: { key: UNKNOWN_TOKEN } }, 'checks'],
+      [{ checks: [{ key: UNKNOWN_TOKEN }, {}] }, 'checks[1].key'],
+      [{ checks: [{ key: UNKNOWN_TOKEN, tier: 'premium' }] }, 'checks[0].tier'],
+      [{ checks: [{ key: UNKNOWN_TOKEN, ip: 'localhost' }] }, 'checks[0].ip'],
+      [{ checks: [{ key: UNKNOWN_TOKEN, scopes: ['read:everything'] }] }, 'checks[0].scopes'],
+      [{ checks: [{ key: UNKNOWN_TOKEN }], key: UNKNOWN_TOKEN }, 'key'],
+    ])('rejects %j with 400 naming %s', async (body, field) => {
+      const response = await t.http.post(BATCH).set(bearer(verifierKey)).send(body);
+      expectError(response, 400, 'validation_failed');
+      expect(response.body.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field })]),
+      );
+    });
+
+    it('spends no budget when any check is refused', async () => {
+      const key = await clientKey();
+      const response = await t.http
+        .post(BATCH)
+        .set(bearer(verifierKey))
+        .send({ checks: [{ key: key.key }, { key: key.key, scopes: ['read:everything'] }] });
+      expectError(response, 400, 'validation_failed');
+      expect(await verify({ key: key.key })).toMatchObject({ ratelimit: { remaining: 99 } });
+    });
+
+    it('answers 403 forbidden to a key without api_keys.verify', async () => {
+      const key = await clientKey();
+      const response = await t.http
+        .post(BATCH)
+        .set(bearer(key.key))
+        .send({ checks: [{ key: key.key }] });
+      expectError(response, 403, 'forbidden');
+    });
   });
 });

@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
 import { VerifyKeyDto } from './dto/verify-key.dto';
+import { MAX_VERIFY_BATCH, VerifyKeysDto } from './dto/verify-keys.dto';
 import { VerifyKeyResponseDto } from './dto/verify-key-response.dto';
 import { KeyVerificationService } from './key-verification.service';
 
@@ -31,5 +32,30 @@ export class KeyVerificationController {
     const verdict = await this.verification.verify(dto);
     this.metrics.recordVerification(verdict.code);
     return { data: verdict };
+  }
+
+  @Post('verify/batch')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions(Permission.ApiKeysVerify)
+  @ApiOperation({
+    summary: 'Verify several keys for another service at once',
+    description:
+      'Up to 100 checks in one request, each answered exactly as `POST /keys/verify` answers it, in ' +
+      "the same order; each counts against its own key's limit, and the request once against the " +
+      "caller's. For a service answering many requests at once (`@latchkey/guard` sends its concurrent " +
+      'verifications this way): one round trip instead of one per key. An unknown scope in any check ' +
+      'is a 400 for the whole request, and then no key is counted.',
+  })
+  @ApiDataResponse(
+    VerifyKeyResponseDto,
+    200,
+    'The verdicts, one per check, in order.',
+    MAX_VERIFY_BATCH,
+  )
+  @ApiErrors(400)
+  async verifyAll(@Body() dto: VerifyKeysDto): Promise<{ data: VerifyKeyResponseDto[] }> {
+    const verdicts = await this.verification.verifyAll(dto.checks);
+    for (const verdict of verdicts) this.metrics.recordVerification(verdict.code);
+    return { data: verdicts };
   }
 }

@@ -154,4 +154,38 @@ describe('KeyVerificationService', () => {
     });
     expect(cache.getOrRead).not.toHaveBeenCalled();
   });
+
+  describe('verifyAll', () => {
+    it('answers each check as verify does, in order, each counted for its key', async () => {
+      const { service, rateLimit, usage } = await verification(
+        keyWithOwner({ scopes: ['read:assets'] }),
+      );
+
+      const answers = await service.verifyAll([
+        { key: TOKEN, scopes: ['read:assets'] },
+        { key: 'not-a-token' },
+        { key: TOKEN, scopes: ['write:assets'] },
+      ]);
+
+      expect(answers.map((a) => a.code)).toEqual(['VALID', 'NOT_FOUND', 'INSUFFICIENT_SCOPE']);
+      expect(rateLimit.consumeForKey).toHaveBeenCalledTimes(2);
+      expect(usage.record.mock.calls).toEqual([
+        ['key-1', 'ok'],
+        ['key-1', 'forbidden'],
+      ]);
+    });
+
+    it('names the check with an unknown scope, before any key is looked at or counted', async () => {
+      const { service, cache, rateLimit } = await verification(keyWithOwner());
+
+      await expect(
+        service.verifyAll([{ key: TOKEN }, { key: TOKEN, scopes: ['fly:rockets'] }]),
+      ).rejects.toMatchObject({
+        code: 'validation_failed',
+        details: [{ field: 'checks[1].scopes', message: 'contains an unknown scope' }],
+      });
+      expect(cache.getOrRead).not.toHaveBeenCalled();
+      expect(rateLimit.consumeForKey).not.toHaveBeenCalled();
+    });
+  });
 });

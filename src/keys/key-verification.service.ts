@@ -28,6 +28,26 @@ export class KeyVerificationService {
 
   /** The verdict, counted in the verified key's usage when the token names a key. */
   async verify(request: VerifyKeyDto): Promise<VerifyKeyResponseDto> {
+    this.permissions.assertKnownScopes(request.scopes ?? []);
+    return this.verifyKnown(request);
+  }
+
+  /**
+   * The verdicts of several checks, in their order, each as `verify` gives
+   * it. Every check's scopes are known before any key's budget is spent, so
+   * a 400 leaves nothing counted.
+   */
+  async verifyAll(checks: VerifyKeyDto[]): Promise<VerifyKeyResponseDto[]> {
+    checks.forEach((check, i) =>
+      this.permissions.assertKnownScopes(check.scopes ?? [], `checks[${i}].scopes`),
+    );
+    const verdicts: VerifyKeyResponseDto[] = [];
+    // In turn: two checks of one key spend its budget in the order they were asked.
+    for (const check of checks) verdicts.push(await this.verifyKnown(check));
+    return verdicts;
+  }
+
+  private async verifyKnown(request: VerifyKeyDto): Promise<VerifyKeyResponseDto> {
     const verdict = await this.decide(request);
     if (verdict.keyId) this.usage.record(verdict.keyId, outcomeOfVerdict(verdict.response.code));
     return verdict.response;
@@ -37,7 +57,6 @@ export class KeyVerificationService {
     request: VerifyKeyDto,
   ): Promise<{ response: VerifyKeyResponseDto; keyId?: string }> {
     const required = request.scopes ?? [];
-    this.permissions.assertKnownScopes(required);
     const { code, principal, keyId } = await this.keys.authenticate(
       request.key,
       request.ip ?? NO_CLIENT_ADDRESS,

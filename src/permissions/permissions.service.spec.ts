@@ -123,5 +123,15 @@ describe('PermissionsService', () => {
         }),
       );
     });
+
+    it('names the field it is given, e.g. one check of a batch', async () => {
+      const service = await permissions();
+      expect(() => service.assertKnownScopes(['a'], 'checks[2].scopes')).toThrow(
+        expect.objectContaining({
+          message: expect.stringContaining('"a" in checks[2].scopes'),
+          details: [{ field: 'checks[2].scopes', message: 'contains an unknown scope' }],
+        }),
+      );
+    });
   });
 });

@@ -67,12 +67,12 @@ export class PermissionsService {
   }
 
   /** 400 naming each scope that is neither a permission, `admin`, nor in the catalogue. */
-  assertKnownScopes(scopes: readonly string[]): void {
+  assertKnownScopes(scopes: readonly string[], field = 'scopes'): void {
     const unknown = unknownScopes(scopes, this.config.catalogue);
     if (unknown.length > 0) {
       throw ApiError.validation(
-        `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; GET /api/v1/scopes lists them.`,
-        unknown.map(() => ({ field: 'scopes', message: 'contains an unknown scope' })),
+        `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')} in ${field}; GET /api/v1/scopes lists them.`,
+        unknown.map(() => ({ field, message: 'contains an unknown scope' })),
       );
     }
   }

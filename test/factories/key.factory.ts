@@ -1,6 +1,6 @@
 import type { Schemas } from '../../openapi';
 import { bearer, TestApp } from '../support/test-app';
-import { uniqueName } from './user.factory';
+import { createUser, uniqueName } from './user.factory';
 
 /** The body of POST /keys, as openapi.json states it. */
 export type KeyInput = Schemas['CreateKeyDto'];
@@ -25,4 +25,18 @@ export async function createKey(
     .send(keyInput(overrides));
   expect(response.status).toBe(201);
   return response.body.data as CreatedKey;
+}
+
+/**
+ * The token of a key that may verify other keys, as another service holds
+ * one: `api_keys.verify` on an enterprise key of a `service` user.
+ */
+export async function createVerifierKey(t: TestApp): Promise<string> {
+  const service = await createUser(t, { role: 'service' });
+  const key = await createKey(t, {
+    owner_id: service.id,
+    scopes: ['api_keys.verify'],
+    tier: 'enterprise',
+  });
+  return key.key;
 }

@@ -13,7 +13,12 @@ import {
 import { createInventoryApp } from '../../examples/inventory-service/src/app';
 import { AppModule } from '../../examples/inventory-service/src/app.module';
 import { PassportAppModule } from '../../examples/inventory-service/src/passport-app.module';
-import { createKey, type CreatedKey, type KeyInput } from '../factories/key.factory';
+import {
+  createKey,
+  type CreatedKey,
+  createVerifierKey,
+  type KeyInput,
+} from '../factories/key.factory';
 import { createUser } from '../factories/user.factory';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -70,14 +75,7 @@ export interface LatchkeyForServices {
 async function startLatchkeyForServices(): Promise<LatchkeyForServices> {
   const t = await startTestApp({ env: { RATE_LIMIT_STANDARD: String(STANDARD_LIMIT) } });
   const url = await t.app.getUrl();
-  const serviceUser = await createUser(t, { role: 'service' });
-  const serviceKey = (
-    await createKey(t, {
-      owner_id: serviceUser.id,
-      scopes: ['api_keys.verify'],
-      tier: 'enterprise',
-    })
-  ).key;
+  const serviceKey = await createVerifierKey(t);
   const client = await createUser(t, { role: 'client' });
   const started: Service[] = [];
   const inventory = async (root: DynamicModule, trustProxy = 0) => {

@@ -44,3 +44,6 @@ export interface KeyVerifier {
 }
 
 export const KEY_VERIFIER = Symbol('LatchkeyKeyVerifier');
+
+/** The most checks `POST /api/v1/keys/verify/batch` takes in one request. */
+export const MAX_VERIFY_BATCH = 100;

@@ -16,6 +16,7 @@ export {
 } from './error-envelope.docs';
 export { toErrorResponse, type ErrorResponse } from './error-response';
 export { extractApiKey } from './extract-api-key';
+export { MAX_VERIFY_BATCH } from './key-verifier';
 export { perRoute, type Controller, type Handler } from './per-route';
 export {
   PermissionsMetadata,
