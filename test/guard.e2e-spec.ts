@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RemoteGuardOptions } from '@latchkey/guard';
+import { RemoteKeyVerifier } from '@latchkey/guard/remote-key-verifier';
 import { expectError } from './support/error-envelope';
 import { latchkeyForServices, type Service, STANDARD_LIMIT, WAY_NAMES } from './support/guard';
 import { bearer } from './support/test-app';
@@ -14,6 +15,40 @@ const CACHE_TTL_MS = 1500;
  */
 describe('examples/inventory-service behind @latchkey/guard', () => {
   const services = latchkeyForServices();
+
+  it('verifies the keys asked in one turn in one call, each verdict from Latchkey', async () => {
+    const reader = await services.clientKey({ scopes: ['read:assets'] });
+    const writer = await services.clientKey({ scopes: ['write:assets'] });
+    const remote = new RemoteKeyVerifier({
+      url: services.url,
+      serviceKey: services.serviceKey,
+      timeoutMs: 5000,
+      connections: 2,
+    });
+    // The service key's own budget shows how many calls the verifications took.
+    const serviceBudget = async () =>
+      Number(
+        (await services.t.http.get('/api/v1/me').set(bearer(services.serviceKey))).headers[
+          'x-ratelimit-remaining'
+        ],
+      );
+    const before = await serviceBudget();
+    const keys = [reader.key, UNKNOWN_TOKEN, writer.key, 'hello', reader.key];
+    const verdicts = await Promise.all(
+      keys.map((key) => remote.verify({ key, scopes: ['read:assets'] })),
+    );
+    await remote.close();
+    expect(await serviceBudget()).toBe(before - 2); // one call for the five, one GET /me
+    expect(verdicts).toMatchObject([
+      { valid: true, code: 'VALID', key_id: reader.id },
+      { valid: false, code: 'NOT_FOUND' },
+      { valid: false, code: 'INSUFFICIENT_SCOPE', key_id: writer.id },
+      { valid: false, code: 'NOT_FOUND' },
+      { valid: true, code: 'VALID', key_id: reader.id },
+    ]);
+    // Each verification spent the key's budget, in the order asked.
+    expect(verdicts[4].ratelimit!.remaining).toBe(verdicts[0].ratelimit!.remaining - 1);
+  });
 
   describe.each(WAY_NAMES)('remote mode, through the %s', (way) => {
     let cached: Service;

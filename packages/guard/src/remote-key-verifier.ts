@@ -2,9 +2,11 @@ import { Logger } from '@nestjs/common';
 import { Pool } from 'undici';
 import { ApiError } from './api-error';
 import type { KeyVerifier, Verdict, VerifyRequest } from './key-verifier';
+import { type PendingVerification, VerificationBatches } from './verification-batches';
 
 const WARN_INTERVAL_MS = 10_000;
 const VERIFY_PATH = '/api/v1/keys/verify';
+const VERIFY_BATCH_PATH = '/api/v1/keys/verify/batch';
 
 export interface RemoteVerifierConfig {
   url: string;
@@ -24,7 +26,11 @@ interface LatchkeyResponse {
  * Asks Latchkey's `POST /api/v1/keys/verify` with the service's own key,
  * over a pool of keep-alive connections (undici): at most `connections`
  * calls at once, the rest queued, each bounded by `timeoutMs` from the
- * moment it is asked. Anything but a verdict — Latchkey unreachable or too
+ * moment it is asked. Verifications asked in the same turn of the event
+ * loop go together to `POST /api/v1/keys/verify/batch` (one alone goes to
+ * verify); a Latchkey without that route (404) is asked one by one from
+ * then on, and a batch refused with 400 is asked again check by check, so
+ * that only the route that asks for an unknown grant fails. Anything but a verdict — Latchkey unreachable or too
  * slow, a 5xx, a 401 or 403 for the service key, a 429 for its budget — is
  * a 503 `service_unavailable` for the caller, never a pass. A 400 means this
  * service asks for a grant Latchkey does not know: a misconfiguration,
@@ -33,6 +39,9 @@ interface LatchkeyResponse {
 export class RemoteKeyVerifier implements KeyVerifier {
   private readonly pool: Pool;
   private readonly outage: OutageWarnings;
+  private readonly batches: VerificationBatches;
+  /** False once Latchkey has answered 404 to a batch: it predates the route. */
+  private batchesAccepted = true;
 
   constructor(private readonly config: RemoteVerifierConfig) {
     this.pool = new Pool(new URL(config.url).origin, {
@@ -41,18 +50,67 @@ export class RemoteKeyVerifier implements KeyVerifier {
       bodyTimeout: config.timeoutMs,
     });
     this.outage = new OutageWarnings(config.url);
+    this.batches = new VerificationBatches(config.connections, (batch) => this.send(batch));
   }
 
-  async verify(request: VerifyRequest): Promise<Verdict> {
+  verify(request: VerifyRequest): Promise<Verdict> {
+    return this.batches.add(request);
+  }
+
+  /** Closes the pooled connections (the module does on shutdown). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  /** Settles every verification of `batch`: one call for all of them where Latchkey takes batches. */
+  private async send(batch: PendingVerification[]): Promise<void> {
+    if (batch.length === 1 || !this.batchesAccepted) return this.sendEach(batch);
     let response: LatchkeyResponse;
     try {
-      response = await this.post(request);
+      const checks = batch.map((pending) => pending.request);
+      response = await this.post(VERIFY_BATCH_PATH, { checks }, batch[0].askedAt);
+    } catch (error) {
+      throw this.unavailable(error instanceof Error ? error.message : String(error));
+    }
+    // 404: a Latchkey from before the route. 400: a check Latchkey refuses, alone, not its batch.
+    if (response.status === 404 || response.status === 400) {
+      if (response.status === 404) this.batchesAccepted = false;
+      return this.sendEach(batch);
+    }
+    if (response.status !== 200) {
+      const reason = `it answered ${response.status} ${errorCodeOf(response.body)}`;
+      throw this.unavailable(reason, response.retryAfter);
+    }
+    const verdicts = (response.body as { data?: unknown } | undefined)?.data;
+    if (
+      !Array.isArray(verdicts) ||
+      verdicts.length !== batch.length ||
+      !verdicts.every(isVerdict)
+    ) {
+      throw this.unavailable('its answer was not a verdict for each check');
+    }
+    this.outage.recovered();
+    batch.forEach((pending, i) => pending.resolve(verdicts[i]));
+  }
+
+  private async sendEach(batch: PendingVerification[]): Promise<void> {
+    await Promise.all(
+      batch.map(({ request, askedAt, resolve, reject }) =>
+        this.verifyOne(request, askedAt).then(resolve, reject),
+      ),
+    );
+  }
+
+  private async verifyOne(request: VerifyRequest, askedAt: number): Promise<Verdict> {
+    let response: LatchkeyResponse;
+    try {
+      response = await this.post(VERIFY_PATH, request, askedAt);
     } catch (error) {
       throw this.unavailable(error instanceof Error ? error.message : String(error));
     }
     if (response.status === 200) {
-      const verdict = (response.body as { data?: Verdict } | undefined)?.data;
-      if (verdict && typeof verdict.code === 'string') {
+      const verdict = (response.body as { data?: unknown } | undefined)?.data;
+      if (isVerdict(verdict)) {
         this.outage.recovered();
         return verdict;
       }
@@ -65,29 +123,31 @@ export class RemoteKeyVerifier implements KeyVerifier {
     throw this.unavailable(`it answered ${response.status} ${reason}`, response.retryAfter);
   }
 
-  /** Closes the pooled connections (the module does on shutdown). */
-  close(): Promise<void> {
-    return this.pool.close();
-  }
-
-  private async post(request: VerifyRequest): Promise<LatchkeyResponse> {
-    const { statusCode, headers, body } = await this.pool.request({
-      path: VERIFY_PATH,
+  /** `askedAt`: when the (oldest) verification was asked; the timeout counts from then. */
+  private async post(path: string, body: object, askedAt: number): Promise<LatchkeyResponse> {
+    const leftMs = this.config.timeoutMs - (performance.now() - askedAt);
+    if (leftMs <= 0) throw new Error(`no verdict within ${this.config.timeoutMs} ms`);
+    const {
+      statusCode,
+      headers,
+      body: answer,
+    } = await this.pool.request({
+      path,
       method: 'POST',
       headers: {
         authorization: `Bearer ${this.config.serviceKey}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify(request),
-      // Counts from the moment of asking, so time spent queued for a connection counts too.
-      signal: AbortSignal.timeout(this.config.timeoutMs),
+      body: JSON.stringify(body),
+      // Counts from the moment of asking, so time spent waiting for a batch or a connection counts too.
+      signal: AbortSignal.timeout(Math.ceil(leftMs)),
     });
     const retryAfter = headers['retry-after'];
     return {
       status: statusCode,
       retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
       // Read whole in every case, so that the connection goes back to the pool.
-      body: await body.json().catch(() => undefined),
+      body: await answer.json().catch(() => undefined),
     };
   }
 
@@ -136,6 +196,10 @@ class OutageWarnings {
     this.logger.log(`Latchkey at ${this.url} verifies keys again.`);
     this.recoveryLoggedAt = now;
   }
+}
+
+function isVerdict(value: unknown): value is Verdict {
+  return typeof (value as Verdict | undefined)?.code === 'string';
 }
 
 /** Latchkey's error code and message, for the log; the body never holds a token. */
