@@ -3,7 +3,8 @@
  * against the public one, and how long a revoked key goes on passing.
  */
 import type { RunningService } from './service';
-import { call, create, type Load, measure, type Scenario } from './support';
+import { measureSample, type Sample, type Server } from './measure';
+import { call, create, type Load, type Scenario } from './support';
 
 /** Polling for the refusal gives up after this: the stream would have failed. */
 const REACH_GIVE_UP_MS = 10_000;
@@ -14,23 +15,36 @@ export interface Configuration {
   target: number;
 }
 
-export interface ThroughputRow {
-  configuration: string;
-  publicRps: number;
-  guardedRps: number;
-  p50: number;
-  p99: number;
-  ratio: number;
-  target: number;
+/** One guarded run and the public runs just before and after it. */
+export interface GuardedRun {
+  guarded: Sample;
+  open: [Sample, Sample];
 }
 
-/** Public, guarded, public: the guarded run against the mean of the two around it. */
+export interface ThroughputRow {
+  configuration: string;
+  target: number;
+  runs: GuardedRun[];
+}
+
+/**
+ * Public, then `rounds` times guarded and public again: each guarded run is
+ * read against the mean of the two public runs around it, so that a machine
+ * whose speed drifts is compared with itself. Latchkey's CPU is read beside
+ * the service's: with the cache off, every request costs it a verification.
+ */
 export async function throughput(
-  base: string,
+  inventory: { base: string; pid: number },
+  latchkey: RunningService,
   configuration: Configuration,
   tokens: string[],
-  load: Load,
+  options: Load & { rounds: number },
 ): Promise<ThroughputRow> {
+  const server: Server = {
+    base: inventory.base,
+    pid: inventory.pid,
+    helpers: [{ name: 'latchkey', pid: latchkey.pid }],
+  };
   const scenario = (path: string, name: string): Scenario => ({
     name: `${name}, ${configuration.name}`,
     method: 'GET',
@@ -40,23 +54,23 @@ export async function throughput(
     rotatingTokens: tokens,
   });
   const run = async (s: Scenario) => {
-    process.stderr.write(`bench: ${s.name}\n`);
-    return measure<never>(base, s, load);
+    const sample = await measureSample({ scenario: s, server }, options);
+    process.stderr.write(
+      `bench: ${s.name}: ${Math.round(sample.rps)} req/s, ${Math.round(sample.cpuUs)} µs CPU each\n`,
+    );
+    return sample;
   };
   const open = scenario('/open/items', 'GET /open/items (@Public)');
-  const before = await run(open);
-  const guarded = await run(scenario('/items', 'GET /items (guarded)'));
-  const after = await run(open);
-  const publicRps = (before.rps + after.rps) / 2;
-  return {
-    configuration: configuration.name,
-    publicRps,
-    guardedRps: guarded.rps,
-    p50: guarded.p50,
-    p99: guarded.p99,
-    ratio: guarded.rps / publicRps,
-    target: configuration.target,
-  };
+  const guarded = scenario('/items', 'GET /items (guarded)');
+  const runs: GuardedRun[] = [];
+  let before = await run(open);
+  for (let round = 1; round <= options.rounds; round++) {
+    const sample = await run(guarded);
+    const after = await run(open);
+    runs.push({ guarded: sample, open: [before, after] });
+    before = after;
+  }
+  return { configuration: configuration.name, target: configuration.target, runs };
 }
 
 /** The changes that revoke a key, made on Latchkey with the root key. */

@@ -13,6 +13,8 @@ export const TARGETS = {
 };
 
 export interface Options extends Load {
+  /** Guarded runs per configuration, each between two public runs. */
+  rounds: number;
   keys: number;
   /** Revocations measured per kind of change. */
   reach: number;
@@ -23,6 +25,7 @@ export function parseOptions(): Options {
     options: {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
+      rounds: { type: 'string', default: '3' },
       keys: { type: 'string', default: '500' },
       reach: { type: 'string', default: '10' },
     },
@@ -30,6 +33,7 @@ export function parseOptions(): Options {
   return {
     durationS: wholeNumber('duration', values.duration),
     connections: wholeNumber('connections', values.connections),
+    rounds: wholeNumber('rounds', values.rounds),
     keys: wholeNumber('keys', values.keys),
     reach: wholeNumber('reach', values.reach),
   };

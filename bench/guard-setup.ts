@@ -47,7 +47,7 @@ export async function startInventory(
   latchkeyUrl: string,
   serviceKey: string,
   cacheTtlMs?: number,
-): Promise<{ child: ChildProcess; base: string }> {
+): Promise<{ child: ChildProcess; base: string; pid: number }> {
   const port = await freePort();
   const child = startChild(
     'the inventory service',
@@ -65,5 +65,5 @@ export async function startInventory(
   );
   const base = `http://127.0.0.1:${port}`;
   await waitFor200(`${base}/open/items`, 'the inventory service');
-  return { child, base };
+  return { child, base, pid: child.pid! };
 }

@@ -9,7 +9,8 @@
  * guard with its defaults (verdicts 60 s while the change stream is up) and
  * with the cache off (`cacheTtlMs: 0`), it loads the service's guarded
  * `GET /items` with the keys in turn, between two runs of the same handler
- * at `GET /open/items` with `@Public()`, and reports guarded ÷ public. Last,
+ * at `GET /open/items` with `@Public()`, in `--rounds` rounds, and reports
+ * guarded ÷ public, by req/s and by the service's CPU per request. Last,
  * with the defaults, it disables, deletes or regenerates a key the service
  * has just verified and measures how long the service goes on accepting it
  * after Latchkey has answered the change. Load never leaves this machine;
@@ -18,7 +19,7 @@
  * service: bench/guard-setup.ts; the runs: bench/guard-measure.ts; the
  * table: bench/guard-report.ts.
  *
- *   npm run bench:guard -- [--duration 10] [--connections 50] [--keys 500] [--reach 10]
+ *   npm run bench:guard -- [--duration 10] [--rounds 3] [--connections 50] [--keys 500] [--reach 10]
  */
 import type { ChildProcess } from 'node:child_process';
 import {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     for (const configuration of configurations) {
       const inventory = await startInventory(latchkey.base, serviceKey, configuration.cacheTtlMs);
       children.push(inventory.child);
-      rows.push(await throughput(inventory.base, configuration, tokens, options));
+      rows.push(await throughput(inventory, latchkey, configuration, tokens, options));
       if (configuration.cacheTtlMs === undefined) {
         reach = [];
         for (const [change, revoke] of Object.entries(REVOCATIONS)) {

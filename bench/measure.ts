@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Options } from './options';
-import { measure, measurePaced, type Scenario } from './support';
+import { type Load, measure, measurePaced, type Scenario } from './support';
 
 /** A server under test: a process on this machine. */
 export interface Server {
@@ -103,8 +103,9 @@ function observe(server: Server): { stop(): Observed } {
   };
 }
 
-async function measureSample({ scenario, server }: Case, options: Options): Promise<Sample> {
-  const measured = await measure(server.base, scenario, options, () => observe(server));
+/** One run of a case, with what its server (and helpers) spent on each request. */
+export async function measureSample({ scenario, server }: Case, load: Load): Promise<Sample> {
+  const measured = await measure(server.base, scenario, load, () => observe(server));
   const observed = measured.monitored!;
   const perRequestUs = (seconds: number) => (seconds * 1e6) / measured.total;
   return {
