@@ -107,9 +107,10 @@ function observe(server: Server): { stop(): Observed } {
 export async function measureSample({ scenario, server }: Case, load: Load): Promise<Sample> {
   const measured = await measure(server.base, scenario, load, () => observe(server));
   const observed = measured.monitored!;
-  const perRequestUs = (seconds: number) => (seconds * 1e6) / measured.total;
+  const units = scenario.unitsPerRequest ?? 1;
+  const perRequestUs = (seconds: number) => (seconds * 1e6) / (measured.total * units);
   return {
-    rps: measured.rps,
+    rps: measured.rps * units,
     p50: measured.p50,
     p99: measured.p99,
     cpuUs: perRequestUs(observed.cpuSeconds),

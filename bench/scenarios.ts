@@ -8,6 +8,9 @@ import type { Scenario } from './support';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
+/** Checks per batch: about what a guarded service gathers in a turn at 50 connections. */
+const BATCH_CHECKS = 50;
+
 export const me = (keys: SeededKeys): Scenario => ({
   name: 'GET /me, valid key',
   method: 'GET',
@@ -68,6 +71,21 @@ export function mainScenarios(keys: SeededKeys, rotationRequests = 0): Scenario[
         (body as { data: { valid: boolean } }).data.valid
           ? undefined
           : 'the verified key is not VALID',
+    },
+    {
+      name: `POST /keys/verify/batch, ${BATCH_CHECKS} checks (per check)`,
+      method: 'POST',
+      path: '/api/v1/keys/verify/batch',
+      headers: { ...bearer(verifierKey), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        checks: Array.from({ length: BATCH_CHECKS }, () => ({ key: userKey })),
+      }),
+      status: 200,
+      unitsPerRequest: BATCH_CHECKS,
+      checkProbe: (body) =>
+        (body as { data: { valid: boolean }[] }).data.every((verdict) => verdict.valid)
+          ? undefined
+          : 'a verified key is not VALID',
     },
     ...(rotatingTokens.length
       ? [

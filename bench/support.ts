@@ -21,6 +21,11 @@ export interface Scenario {
   rotatingTokens?: string[];
   /** Requests to send instead of running for the load's duration. */
   amount?: number;
+  /**
+   * What one request does several of (the checks of a batch): req/s and CPU
+   * are then given per check, so that the row reads against one plain request.
+   */
+  unitsPerRequest?: number;
 }
 
 export interface Load {
