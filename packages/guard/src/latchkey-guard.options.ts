@@ -26,7 +26,7 @@ export interface ModuleOptions {
   globalGuard?: boolean;
 }
 
-/** The service asks Latchkey over HTTP (`POST /api/v1/keys/verify`). */
+/** The service asks Latchkey over HTTP (`POST /api/v1/keys/verify`, or `/verify/batch` for several). */
 export interface RemoteGuardOptions extends CacheOptions, ModuleOptions {
   /** Optional; the only mode of this package (in-process mode lives in Latchkey's own package). */
   mode?: 'remote';
@@ -36,7 +36,10 @@ export interface RemoteGuardOptions extends CacheOptions, ModuleOptions {
   serviceKey: string;
   /** How long to wait for a verdict (queueing included) before answering 503, in milliseconds. Default 2000. */
   timeoutMs?: number;
-  /** Keep-alive connections to Latchkey, the bound on concurrent verifications (more wait their turn). Default 16. */
+  /**
+   * Keep-alive connections to Latchkey, the bound on calls in flight; what is
+   * asked meanwhile waits and goes in one batch when a call returns. Default 16.
+   */
   connections?: number;
   /**
    * Subscribe to Latchkey's change stream (`GET /api/v1/keys/changes`) to
