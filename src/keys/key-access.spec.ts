@@ -1,15 +1,14 @@
 import { Role } from '../domain/permission';
-import { User, UserStatus } from '../users/user.entity';
-import { ApiKey } from './api-key.entity';
+import { UserStatus } from '../users/user.entity';
 import { KeyStatus, KeyTier } from '../domain/key-tier';
-import { decideKeyAccess, KeyMatch } from './key-access';
+import { decideKeyAccess, KeyMatch, type KeyState } from './key-access';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
 function match(
-  key: Partial<ApiKey> = {},
-  owner: Partial<User> = {},
+  key: Partial<KeyState> = {},
+  owner: Partial<KeyState['owner']> = {},
   viaPreviousToken = false,
 ): KeyMatch {
   return {
@@ -17,6 +16,7 @@ function match(
     key: {
       id: 'k',
       ownerId: 'u',
+      keyHash: 'h',
       name: 'n',
       maskedKey: 'lk_****0000',
       scopes: [],
@@ -26,8 +26,8 @@ function match(
       allowedIps: [],
       previousKeyExpiresAt: null,
       ...key,
-      owner: { id: 'u', name: 'u', role: Role.Client, status: UserStatus.Active, ...owner } as User,
-    } as KeyMatch['key'],
+      owner: { id: 'u', name: 'u', role: Role.Client, status: UserStatus.Active, ...owner },
+    },
   };
 }
 

@@ -1,15 +1,44 @@
-import { ApiKey } from './api-key.entity';
+import type { ApiKey } from './api-key.entity';
 import { KeyStatus } from '../domain/key-tier';
 import { isIpAllowed } from '../domain/ip-allowlist';
-import { UserStatus } from '../users/user.entity';
+import { type User, UserStatus } from '../users/user.entity';
 
 /** Why a key may or may not be used; the `code` of `POST /keys/verify`. */
 export type KeyAccessCode =
   'VALID' | 'NOT_FOUND' | 'INACTIVE' | 'EXPIRED' | 'OWNER_DISABLED' | 'IP_NOT_ALLOWED';
 
+/**
+ * What a decision on a presented key, and the caller it makes, need of the
+ * key and its owner: all that authentication reads of them, and keeps in
+ * the key-state cache, where each field is held for every key in use.
+ */
+export const KEY_STATE_FIELDS = [
+  'id',
+  'ownerId',
+  'name',
+  'keyHash',
+  'maskedKey',
+  'scopes',
+  'tier',
+  'status',
+  'expiresAt',
+  'previousKeyExpiresAt',
+  'allowedIps',
+] as const satisfies readonly (keyof ApiKey)[];
+export const OWNER_STATE_FIELDS = [
+  'id',
+  'name',
+  'role',
+  'status',
+] as const satisfies readonly (keyof User)[];
+
+export type KeyState = Pick<ApiKey, (typeof KEY_STATE_FIELDS)[number]> & {
+  owner: Pick<User, (typeof OWNER_STATE_FIELDS)[number]>;
+};
+
 /** A key found by the hash of a presented token, with its owner loaded. */
 export interface KeyMatch {
-  key: ApiKey & { owner: NonNullable<ApiKey['owner']> };
+  key: KeyState;
   /** True when the token was the one a regeneration replaced. */
   viaPreviousToken: boolean;
 }
