@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { BoundedMemoryStorage } from './bounded-memory.storage';
+import { FixedWindowRedisStorage } from './fixed-window-redis.storage';
 import { RedisConnection } from '../redis/redis-connection';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitService } from './rate-limit.service';
 import { RedisModule } from '../redis/redis.module';
 
-/** The counters: in Redis when REDIS_URL is set, in bounded process memory otherwise. */
+/** The counters, in fixed windows: in Redis when REDIS_URL is set, in process memory otherwise. */
 function counterStorage(redis: RedisConnection): ThrottlerStorage {
-  return redis.client ? new ThrottlerStorageRedisService(redis.client) : new BoundedMemoryStorage();
+  return redis.client ? new FixedWindowRedisStorage(redis.client) : new BoundedMemoryStorage();
 }
 
 /**

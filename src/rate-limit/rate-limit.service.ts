@@ -23,11 +23,11 @@ export interface RateLimitDecision {
 export const THROTTLER_NAME = 'default';
 
 /**
- * The throttler stores block a spent key for `blockDuration`; ours ask for
- * 1 ms (the least Redis accepts) so that a spent budget lasts exactly until
- * its window ends, as X-RateLimit-Reset says, and not a whole window beyond.
+ * Neither storage blocks a spent key beyond its window (both count in fixed
+ * windows and ignore `blockDuration`): a spent budget lasts exactly until
+ * its window ends, as X-RateLimit-Reset says.
  */
-const BLOCK_MS = 1;
+const NO_BLOCK_MS = 0;
 
 /** What a counter says after a hit, as @nestjs/throttler's storages return it. */
 type CounterRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -85,7 +85,7 @@ export class RateLimitService {
     const limit = limitFor(subject, this.config);
     const key = counterKey(subject);
     if (this.memory) return decide(this.memory.hit(key, this.windowMs, limit), limit);
-    return this.storage.increment(key, this.windowMs, limit, BLOCK_MS, THROTTLER_NAME).then(
+    return this.storage.increment(key, this.windowMs, limit, NO_BLOCK_MS, THROTTLER_NAME).then(
       (record) => {
         this.redis.outage.recovered();
         return decide(record, limit);
