@@ -5,18 +5,43 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 const APP_ORIGIN = 'https://app.example.com';
 const OTHER_ORIGIN = 'https://evil.example.net';
 
-/** The headers helmet puts on every response, whatever its route. */
-function expectHelmetHeaders(response: Response): void {
+/** Headers that act on HTML documents only. */
+const DOCUMENT_HEADERS = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+const EXPECTED_HEADERS = {
+  /** OWASP's headers for a REST response: stored nowhere, framed by nothing, loading nothing. */
+  api: {
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+  },
+  /** helmet's whole set, on the HTML pages (Swagger UI, the console) and their assets. */
+  page: {
+    'x-frame-options': 'SAMEORIGIN',
+    'cross-origin-opener-policy': 'same-origin',
+    'x-dns-prefetch-control': 'off',
+  },
+};
+
+function expectSecurityHeaders(response: Response, kind: keyof typeof EXPECTED_HEADERS): void {
   expect(response.headers).toMatchObject({
     'x-content-type-options': 'nosniff',
-    'x-frame-options': 'SAMEORIGIN',
     'referrer-policy': 'no-referrer',
     'strict-transport-security': expect.stringMatching(/^max-age=\d+/),
-    'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    'x-dns-prefetch-control': 'off',
+    ...EXPECTED_HEADERS[kind],
   });
   expect(response.headers['x-powered-by']).toBeUndefined();
+  for (const name of DOCUMENT_HEADERS) {
+    expect({ [name]: response.headers[name] !== undefined }).toEqual({ [name]: kind === 'page' });
+  }
 }
 
 function expectNoCors(response: Response): void {
@@ -32,29 +57,31 @@ describe('security headers (helmet)', () => {
   });
   afterAll(() => t.close());
 
-  it('lets an API response load, run and frame nothing', async () => {
-    const response = await t.http.get('/api/v1/me').set(bearer(t.rootKey)).expect(200);
-    expectHelmetHeaders(response);
-    expect(response.headers['content-security-policy']).toBe(
-      "default-src 'none';frame-ancestors 'none'",
-    );
+  it('lets an API response be stored nowhere and load, run and frame nothing', async () => {
+    expectSecurityHeaders(await t.http.get('/api/v1/me').set(bearer(t.rootKey)).expect(200), 'api');
+    expectSecurityHeaders(await t.http.get('/').expect(200), 'api');
+    // The one answer that holds a new token: no cache on the way may keep it.
+    const created = await t.http
+      .post('/api/v1/keys')
+      .set(bearer(t.rootKey))
+      .send({ name: 'shown-once' })
+      .expect(201);
+    expect(created.body.data.key).toMatch(/^lk_/);
+    expectSecurityHeaders(created, 'api');
   });
 
   it('puts them on errors and unknown routes too', async () => {
     const unauthorized = await t.http.get('/api/v1/me');
     expectError(unauthorized, 401, 'unauthorized');
-    expectHelmetHeaders(unauthorized);
+    expectSecurityHeaders(unauthorized, 'api');
     const missing = await t.http.get('/api/v1/no-such-route').set(bearer(t.rootKey));
     expectError(missing, 404, 'not_found');
-    expectHelmetHeaders(missing);
-    expect(missing.headers['content-security-policy']).toBe(
-      "default-src 'none';frame-ancestors 'none'",
-    );
+    expectSecurityHeaders(missing, 'api');
   });
 
   it('gives Swagger UI a policy that allows its own scripts and styles, and it still loads', async () => {
     const page = await t.http.get('/docs').expect(200).expect('content-type', /html/);
-    expectHelmetHeaders(page);
+    expectSecurityHeaders(page, 'page');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self' https: 'unsafe-inline'");
@@ -73,7 +100,7 @@ describe('security headers (helmet)', () => {
 
     const document = await t.http.get('/docs-json').expect(200).expect('content-type', /json/);
     expect(document.body.openapi).toMatch(/^3\./);
-    expectHelmetHeaders(document);
+    expectSecurityHeaders(document, 'api');
   });
 });
 

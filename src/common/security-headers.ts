@@ -20,17 +20,32 @@ function headersOf(middleware: ReturnType<typeof helmet>): Headers {
 }
 
 /**
- * The API answers JSON only: nothing in a response may load, run or frame
- * anything.
+ * The API answers JSON only, with OWASP's headers for REST responses: none
+ * may be stored (some carry a new token), load, run or be framed. helmet's
+ * headers that act on HTML documents only (COOP, Origin-Agent-Cluster,
+ * X-DNS-Prefetch-Control, X-Download-Options,
+ * X-Permitted-Cross-Domain-Policies, X-XSS-Protection) stay on the pages
+ * below: on JSON they protect nothing, and every header costs every
+ * response its validation and its bytes (BENCHMARKS.md).
  */
-const apiHeaders = headersOf(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    },
-  }),
-);
+const apiHeaders: Headers = {
+  ...headersOf(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+      xFrameOptions: { action: 'deny' },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    }),
+  ),
+  'cache-control': 'no-store',
+};
 
 /**
  * Swagger UI (`/docs` and its assets) loads its scripts, stylesheet and
@@ -79,7 +94,7 @@ function headersFor(route: string | undefined): Headers {
 }
 
 /**
- * Puts helmet's security headers and the request's `X-Request-Id` on every
+ * Puts the security headers and the request's `X-Request-Id` on every
  * response, in one hook. helmet's own middleware would run a dozen small
  * functions per request (and @fastify/helmet would build them anew each
  * time); the headers are computed once above, and a request picks a set
