@@ -170,6 +170,15 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
       expectError(refused, 429, 'rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+      // A refusal reused from the cache counts its window down, so Retry-After stays true.
+      const first = await cached.http.get('/items').set(bearer(key.key));
+      expectError(first, 429, 'rate_limited');
+      await sleep(1100);
+      const reused = await cached.http.get('/items').set(bearer(key.key));
+      expectError(reused, 429, 'rate_limited');
+      expect(Number(reused.headers['retry-after'])).toBeLessThan(
+        Number(first.headers['retry-after']),
+      );
       // One budget: Latchkey's own routes refuse the key too.
       expectError(
         await services.t.http.get('/api/v1/me').set(bearer(key.key)),

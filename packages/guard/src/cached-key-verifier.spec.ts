@@ -113,6 +113,26 @@ describe('CachedKeyVerifier', () => {
     expect(calls).toHaveLength(4);
   });
 
+  it("counts a reused verdict's rate-limit reset down with its window", async () => {
+    const verifier = cached(60_000);
+    const limited: Verdict = {
+      valid: false,
+      code: 'RATE_LIMITED',
+      key_id: KEY_ID,
+      owner_id: OWNER_ID,
+      ratelimit: { limit: 10, remaining: 0, reset: 30 },
+    };
+    answer = () => Promise.resolve(limited);
+    expect((await verifier.verify(request())).ratelimit).toEqual(limited.ratelimit);
+    now += 12_400;
+    expect(verifier.cached(request())?.ratelimit).toEqual({ limit: 10, remaining: 0, reset: 18 });
+    now += 17_000;
+    expect((await verifier.verify(request())).ratelimit?.reset).toBe(1);
+    expect(calls).toHaveLength(1);
+    // The stored verdict itself is left as it came, for the next reader's own count.
+    expect(limited.ratelimit?.reset).toBe(30);
+  });
+
   it('stores nothing with a time to live of 0, but still shares concurrent calls', async () => {
     const verifier = cached(0);
     await Promise.all([verifier.verify(request()), verifier.verify(request())]);

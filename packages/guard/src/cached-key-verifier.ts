@@ -11,17 +11,26 @@ export interface VerdictCacheConfig {
   clock?: Perf;
 }
 
+/** A verdict as stored, with when it came, to count its window down. */
+interface StoredVerdict {
+  verdict: Verdict;
+  storedAt: number;
+}
+
 /**
  * Reuses a verdict for the same key (by its SHA-256, never the token
  * itself), the same required grants and the same client address, in a
  * bounded LRU, and never past its rate-limit window, so that a key's budget
- * is counted again when the window turns. Concurrent misses for one entry
+ * is counted again when the window turns. A reused verdict's
+ * `ratelimit.reset` counts down with its window, so that `X-RateLimit-Reset`
+ * and `Retry-After` stay true. Concurrent misses for one entry
  * share one verification. Only verdicts are cached: a failure to get one is
  * retried on the next request. `evictKey`, `evictOwner` and `clear` drop
  * what a change made stale, including the answers of calls still in flight.
  */
 export class CachedKeyVerifier implements KeyVerifier {
-  private readonly verdicts: LRUCache<string, Verdict>;
+  private readonly verdicts: LRUCache<string, StoredVerdict>;
+  private readonly clock: Perf;
   private readonly inFlight = new Map<string, Promise<Verdict>>();
   /** Bumped by every eviction: a call that began before one does not store its verdict. */
   private generation = 0;
@@ -30,24 +39,25 @@ export class CachedKeyVerifier implements KeyVerifier {
     private readonly inner: KeyVerifier,
     private readonly config: VerdictCacheConfig,
   ) {
-    this.verdicts = new LRUCache<string, Verdict>({
+    this.clock = config.clock ?? performance;
+    this.verdicts = new LRUCache<string, StoredVerdict>({
       max: config.maxEntries,
       // Expired entries are never served, even before they are evicted.
       ttlAutopurge: false,
       allowStale: false,
       // Read the clock on every check rather than once per millisecond.
       ttlResolution: 0,
-      ...(config.clock && { perf: config.clock }),
+      perf: this.clock,
     });
   }
 
   cached(request: VerifyRequest): Verdict | undefined {
-    return this.verdicts.get(cacheKey(request));
+    return this.reuse(this.verdicts.get(cacheKey(request)));
   }
 
   verify(request: VerifyRequest): Promise<Verdict> {
     const entry = cacheKey(request);
-    const cached = this.verdicts.get(entry);
+    const cached = this.reuse(this.verdicts.get(entry));
     if (cached) return Promise.resolve(cached);
     let call = this.inFlight.get(entry);
     if (!call) {
@@ -81,7 +91,7 @@ export class CachedKeyVerifier implements KeyVerifier {
   private evictWhere(stale: (verdict: Verdict) => boolean): void {
     this.generation += 1;
     this.inFlight.clear();
-    for (const [entry, verdict] of this.verdicts.entries()) {
+    for (const [entry, { verdict }] of this.verdicts.entries()) {
       if (stale(verdict)) this.verdicts.delete(entry);
     }
   }
@@ -92,7 +102,19 @@ export class CachedKeyVerifier implements KeyVerifier {
       this.config.ttlMs(),
       verdict.ratelimit ? verdict.ratelimit.reset * 1000 : Infinity,
     );
-    if (ttlMs > 0) this.verdicts.set(entry, verdict, { ttl: ttlMs });
+    if (ttlMs <= 0) return;
+    this.verdicts.set(entry, { verdict, storedAt: this.clock.now() }, { ttl: ttlMs });
+  }
+
+  /** The stored verdict, its window's reset counted down to now (whole seconds, at least 1). */
+  private reuse(stored: StoredVerdict | undefined): Verdict | undefined {
+    if (!stored) return undefined;
+    const { verdict, storedAt } = stored;
+    const { ratelimit } = verdict;
+    if (!ratelimit) return verdict;
+    const elapsedS = (this.clock.now() - storedAt) / 1000;
+    const reset = Math.max(1, Math.ceil(ratelimit.reset - elapsedS));
+    return { ...verdict, ratelimit: { ...ratelimit, reset } };
   }
 }
 
