@@ -52,6 +52,14 @@ describe('BoundedMemoryStorage', () => {
     expect(await storage.increment('ip:999999', WINDOW_MS, 60)).toMatchObject({ totalHits: 2 });
   });
 
+  it("never starts a key's budget again for a flood of addresses: each kind has its own bound", () => {
+    const storage = new BoundedMemoryStorage(100, now);
+    for (let i = 0; i < 4; i++) storage.hit('key:spent', WINDOW_MS, 4);
+    for (let i = 0; i < 10_000; i++) storage.hit(`ip:2001:db8:${i.toString(16)}::`, WINDOW_MS, 60);
+    expect(storage.size).toBe(101);
+    expect(storage.hit('key:spent', WINDOW_MS, 4)).toMatchObject({ totalHits: 5, isBlocked: true });
+  });
+
   it('drops expired counters before live ones', async () => {
     const storage = new BoundedMemoryStorage(3, now);
     await storage.increment('ip:old', WINDOW_MS, 60);

@@ -7,23 +7,25 @@ interface Window {
   expiresAt: number;
 }
 
-/** Enough for every live key and a busy crowd of addresses, in a few tens of MB. */
+/** Per kind: enough for every live key, or for a busy crowd of addresses, in a few tens of MB. */
 export const DEFAULT_MAX_COUNTERS = 100_000;
 
 /**
  * Fixed-window counters in process memory, never more than `maxCounters` of
- * them. The stock ThrottlerStorageService keeps one entry and one timer per
- * key for as long as the key is blocked or counted, so a million passing
- * addresses mean a million of each.
+ * each kind (the name up to its first colon: `key:…`, `ip:…`). The stock
+ * ThrottlerStorageService keeps one entry and one timer per key for as long
+ * as the key is blocked or counted, so a million passing addresses mean a
+ * million of each.
  *
- * Entries sit in a Map in the order their windows started, which with one
- * window length is also the order they expire: expired ones are dropped from
- * the front, and when the Map is full the oldest live counter goes, so its
- * owner starts a fresh window early (a flood can cost a little precision,
- * never the process's memory).
+ * Each kind's entries sit in a Map in the order their windows started, which
+ * with one window length is also the order they expire: expired ones are
+ * dropped from the front, and when the Map is full the oldest live counter
+ * goes, so its owner starts a fresh window early. A flood can cost its own
+ * kind a little precision, never the process's memory, and a flood of
+ * addresses never starts a key's budget again.
  */
 export class BoundedMemoryStorage implements ThrottlerStorage {
-  private readonly windows = new Map<string, Window>();
+  private readonly kinds = new Map<string, Map<string, Window>>();
 
   constructor(
     private readonly maxCounters = DEFAULT_MAX_COUNTERS,
@@ -31,7 +33,9 @@ export class BoundedMemoryStorage implements ThrottlerStorage {
   ) {}
 
   get size(): number {
-    return this.windows.size;
+    let size = 0;
+    for (const windows of this.kinds.values()) size += windows.size;
+    return size;
   }
 
   /** Counts one hit; `blockDuration` is unused: a spent budget lasts until the window ends. */
@@ -42,13 +46,14 @@ export class BoundedMemoryStorage implements ThrottlerStorage {
   /** `increment` without the promise, for callers on the request path. */
   hit(key: string, ttl: number, limit: number): ThrottlerStorageRecord {
     const now = this.now();
-    let window = this.windows.get(key);
+    const windows = this.windowsOfKind(key);
+    let window = windows.get(key);
     if (!window || window.expiresAt <= now) {
-      this.windows.delete(key);
-      this.dropExpired(now);
-      if (this.windows.size >= this.maxCounters) this.dropOldest();
+      windows.delete(key);
+      dropExpired(windows, now);
+      if (windows.size >= this.maxCounters) dropOldest(windows);
       window = { hits: 0, expiresAt: now + ttl };
-      this.windows.set(key, window);
+      windows.set(key, window);
     }
     window.hits++;
     const timeToExpire = Math.ceil((window.expiresAt - now) / 1000);
@@ -61,15 +66,22 @@ export class BoundedMemoryStorage implements ThrottlerStorage {
     };
   }
 
-  private dropExpired(now: number): void {
-    for (const [key, window] of this.windows) {
-      if (window.expiresAt > now) return;
-      this.windows.delete(key);
-    }
+  private windowsOfKind(key: string): Map<string, Window> {
+    const kind = key.slice(0, key.indexOf(':') + 1);
+    let windows = this.kinds.get(kind);
+    if (!windows) this.kinds.set(kind, (windows = new Map<string, Window>()));
+    return windows;
   }
+}
 
-  private dropOldest(): void {
-    const oldest = this.windows.keys().next();
-    if (!oldest.done) this.windows.delete(oldest.value);
+function dropExpired(windows: Map<string, Window>, now: number): void {
+  for (const [key, window] of windows) {
+    if (window.expiresAt > now) return;
+    windows.delete(key);
   }
+}
+
+function dropOldest(windows: Map<string, Window>): void {
+  const oldest = windows.keys().next();
+  if (!oldest.done) windows.delete(oldest.value);
 }
