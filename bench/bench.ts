@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what a request costs Latchkey, against what it costs a
  * plain NestJS + Fastify app (bench/plain-app.ts, issue 16). Starts the plain
- * app and the built service (one process per configuration compared), seeds
+ * app, the contract floor (the plain app answering as `GET /` does) and the built service (one process per configuration compared), seeds
  * keys, loads every scenario in rounds and prints one Markdown table. Load
  * never leaves this machine. Options: bench/options.ts; method and figures:
  * BENCHMARKS.md.
@@ -99,6 +99,28 @@ function configurations(options: Options): Configuration[] {
   ];
 }
 
+/** What a response says beside its headers of transport, which differ by server. */
+async function answer(url: string): Promise<{ headers: string[]; body: string }> {
+  const response = await fetch(url);
+  const transport = new Set(['date', 'connection', 'keep-alive', 'content-length']);
+  const headers = [...response.headers.keys()].filter((name) => !transport.has(name)).sort();
+  return { headers, body: await response.text() };
+}
+
+/** The contract floor is a yardstick only while it answers as Latchkey's `GET /` does. */
+async function checkContractFloor(floorBase: string, latchkeyBase: string): Promise<void> {
+  const [floor, latchkey] = await Promise.all([
+    answer(`${floorBase}/hello`),
+    answer(`${latchkeyBase}/`),
+  ]);
+  if (JSON.stringify(floor) !== JSON.stringify(latchkey)) {
+    throw new Error(
+      `the contract floor (bench/plain-app.ts) no longer answers as GET / does:\n` +
+        `  floor:    ${JSON.stringify(floor)}\n  Latchkey: ${JSON.stringify(latchkey)}`,
+    );
+  }
+}
+
 /** mariadbd and redis-server, when the configuration uses them and they run here. */
 function helpersOf(configuration: Configuration): Server['helpers'] {
   const named = (name: string) => processesNamed(name).map((pid) => ({ name, pid }));
@@ -124,7 +146,19 @@ async function main(): Promise<void> {
       },
       server: { ...plainApp, helpers: [] },
     };
-    const cases: Case[] = [];
+    const floorApp = await startPlainApp([], { contractFloor: true });
+    stops.push(() => floorApp.stop());
+    const cases: Case[] = [
+      {
+        scenario: {
+          name: "contract floor (plain app answering GET /'s body and headers)",
+          method: 'GET',
+          path: '/hello',
+          status: 200,
+        },
+        server: { ...floorApp, helpers: [] },
+      },
+    ];
     for (const configuration of configurations(options)) {
       process.stderr.write(
         `bench: starting Latchkey${configuration.label && `, ${configuration.label}`}\n`,
@@ -143,6 +177,7 @@ async function main(): Promise<void> {
       stops.push(() => service.stop());
       process.stderr.write(`bench: seeding ${options.keys} keys\n`);
       const keys = await seedKeys(service, options.keys, configuration.label ? 0 : options.rotate);
+      if (!configuration.label) await checkContractFloor(floorApp.base, service.base);
       const server: Server = { ...service, helpers: helpersOf(configuration) };
       for (const scenario of configuration.scenarios(keys)) {
         const name = configuration.label

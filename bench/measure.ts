@@ -169,10 +169,10 @@ export async function runRounds(plain: Case, cases: Case[], options: Options): P
   if (options.pacedShare > 0) {
     for (const c of [plain, ...steady]) {
       const row = rowOf(c);
-      const rate = Math.max(
-        1,
-        Math.round(options.pacedShare * median(row.runs.map((r) => r.sample.rps))),
-      );
+      // A row's req/s counts units (a batch's checks); the paced run sends requests.
+      const requestsPerSecond =
+        median(row.runs.map((r) => r.sample.rps)) / (c.scenario.unitsPerRequest ?? 1);
+      const rate = Math.max(1, Math.round(options.pacedShare * requestsPerSecond));
       row.paced = await measurePaced(c.server.base, c.scenario, { ...options, rate });
       process.stderr.write(
         `bench: ${c.scenario.name} at ${rate} req/s: p50 ${row.paced.p50} ms, p99 ${row.paced.p99} ms\n`,

@@ -1,15 +1,25 @@
 /**
- * The yardstick of `npm run bench` (issue 16): a plain NestJS + Fastify app
- * with one GET route and nothing else (no guards, pipes, filters, logging,
- * hooks or headers), on the framework versions of our own node_modules. Every
- * Latchkey scenario is reported as a fraction of its cost per request. Runs
- * as its own process: `node -r ts-node/register/transpile-only bench/plain-app.ts`
- * with PORT and HOST.
+ * The yardsticks of `npm run bench` (issue 16), each a plain NestJS + Fastify
+ * app with one GET route and nothing else (no guards, pipes, filters,
+ * logging or hooks), on the framework versions of our own node_modules, run
+ * as its own process: `node -r ts-node/register/transpile-only
+ * bench/plain-app.ts` with PORT and HOST.
+ *
+ * - The plain app (the default): every Latchkey scenario is reported as a
+ *   fraction of its cost per request.
+ * - `YARDSTICK=contract-floor`: the same app answering what Latchkey's
+ *   `GET /` answers, its body and the headers every API response carries
+ *   (the security headers, `X-Request-Id`, the SPEC's `X-RateLimit-*`), set
+ *   the cheapest way, in the handler. What no implementation of the
+ *   contract can go below; bench.ts checks that it still matches `GET /`.
  */
 import 'reflect-metadata';
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { version } from '../package.json';
 
 @Controller()
 class HelloController {
@@ -19,7 +29,36 @@ class HelloController {
   }
 }
 
-@Module({ controllers: [HelloController] })
+/** Latchkey's API response headers (docs/operations.md), as `GET /` sends them. */
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+@Controller()
+class ContractFloorController {
+  @Get('hello')
+  hello(@Res({ passthrough: true }) reply: FastifyReply): { data: Record<string, string> } {
+    void reply
+      .headers(SECURITY_HEADERS)
+      .header('x-request-id', randomUUID())
+      .header('x-ratelimit-limit', '60')
+      .header('x-ratelimit-remaining', '59')
+      .header('x-ratelimit-reset', '60');
+    return { data: { name: 'latchkey', version, docs: '/docs' } };
+  }
+}
+
+@Module({
+  controllers: [
+    process.env.YARDSTICK === 'contract-floor' ? ContractFloorController : HelloController,
+  ],
+})
 class PlainModule {}
 
 async function main(): Promise<void> {

@@ -22,6 +22,7 @@ import { layersMarkdown, layerTable } from './layers';
 import { availableLoadTool } from './load';
 import { mainScenarios } from './scenarios';
 import { DEFAULT_REDIS_URL, seedKeys, startPlainApp, startService } from './service';
+import { cpuSeconds } from './measure';
 import { type Load, measure, type Scenario, wholeNumber } from './support';
 
 /** Now on the clock V8 stamps its samples with (CLOCK_MONOTONIC on Linux), in µs. */
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const profileDir = mkdtempSync(join(tmpdir(), 'latchkey-profile-'));
   const nodeArgs = ['--cpu-prof', '--cpu-prof-dir', profileDir];
   try {
-    let server: { base: string; stop(): Promise<void> };
+    let server: { base: string; pid: number; stop(): Promise<void> };
     let scenario: Scenario | undefined;
     if (values.scenario === 'plain') {
       server = await startPlainApp(nodeArgs);
@@ -95,9 +96,11 @@ async function main(): Promise<void> {
       }
     }
     process.stderr.write(`profile: ${scenario.name} for ${load.durationS} s (${load.tool})\n`);
+    const pid = server.pid;
     const measured = await measure(server.base, scenario, load, () => {
       const from = monotonicUs();
-      return { stop: () => ({ from, to: monotonicUs() }) };
+      const cpuBefore = cpuSeconds(pid);
+      return { stop: () => ({ from, to: monotonicUs(), cpuS: cpuSeconds(pid) - cpuBefore }) };
     });
     await server.stop();
     const { file, profile } = readProfile(profileDir);
@@ -109,7 +112,10 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `${scenario.name}, ${values.env.join(' ') || 'service defaults of bench/service.ts'}: ` +
-        `${measured.total} requests, ${Math.round(measured.rps)} req/s under the profiler\n\n` +
+        `${measured.total} requests, ${Math.round(measured.rps)} req/s under the profiler; ` +
+        `${((window.cpuS * 1e6) / measured.total).toFixed(1)} µs of CPU per request from /proc ` +
+        `(all threads, the kernel's work included) against ${summary.busyUs.toFixed(1)} ` +
+        `in the profile's samples (see BENCHMARKS.md on what they over- and under-count)\n\n` +
         `${layersMarkdown(layerTable(profile, measured.total, window))}\n\n` +
         `${placesTable(summary, wholeNumber('top', values.top))}\n`,
     );

@@ -117,20 +117,32 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return { base, pid: child.pid!, dataDir, database, rootKey, stop };
 }
 
-/** The plain NestJS + Fastify app (plain-app.ts), the yardstick of every ratio. */
-export async function startPlainApp(nodeArgs: string[] = []): Promise<{
+/**
+ * A yardstick of plain-app.ts: the plain app, the yardstick of every ratio,
+ * or with `contractFloor` the same app answering what Latchkey's `GET /` does.
+ */
+export async function startPlainApp(
+  nodeArgs: string[] = [],
+  { contractFloor = false }: { contractFloor?: boolean } = {},
+): Promise<{
   base: string;
   pid: number;
   stop(): Promise<void>;
 }> {
   const port = await freePort();
+  const name = contractFloor ? 'the contract floor' : 'the plain app';
   const child = startChild(
-    'the plain app',
+    name,
     [...nodeArgs, '-r', 'ts-node/register/transpile-only', resolve('bench/plain-app.ts')],
-    { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      YARDSTICK: contractFloor ? 'contract-floor' : undefined,
+    },
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitFor200(`${base}/hello`, 'the plain app').catch(async (error: unknown) => {
+  await waitFor200(`${base}/hello`, name).catch(async (error: unknown) => {
     await stopChild(child);
     throw error;
   });
