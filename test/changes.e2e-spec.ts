@@ -157,6 +157,11 @@ describe('GET /api/v1/keys/changes', () => {
   it('is an event stream, opened with a comment line, for a verifier and for an admin key', async () => {
     expect(stream.status).toBe(200);
     expect(stream.response.headers['content-type']).toMatch(/^text\/event-stream/);
+    // One Cache-Control, the event stream's own, not the API's beside it.
+    const names = stream.response.rawHeaders.filter((_, i) => i % 2 === 0);
+    expect(names.filter((name) => name.toLowerCase() === 'cache-control')).toHaveLength(1);
+    expect(stream.response.headers['cache-control']).toMatch(/\bno-store\b/);
+    expect(stream.response.headers['x-content-type-options']).toBe('nosniff');
     expect(stream.comments).toContain('connected');
     const admin = await EventStreamReader.open(t.url, t.rootKey);
     expect(admin.status).toBe(200);

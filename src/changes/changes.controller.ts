@@ -1,6 +1,8 @@
 import { Controller, Headers, MessageEvent, Sse } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { interval, map, merge, Observable, of, takeUntil } from 'rxjs';
+import { EVENT_STREAM } from '../common/security-headers';
 import { ApiErrors } from '../common/swagger';
 import { Permission } from '../domain/permission';
 import { RequirePermissions } from '../permissions/permissions.decorators';
@@ -28,6 +30,7 @@ export class ChangesController {
   constructor(private readonly changes: ChangesService) {}
 
   @Sse('changes')
+  @RouteConfig(EVENT_STREAM)
   @RequirePermissions(Permission.ApiKeysVerify)
   @ApiOperation({
     summary: 'Follow key and user changes (Server-Sent Events)',

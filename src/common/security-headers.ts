@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -84,13 +84,26 @@ const consoleHeaders = headersOf(
   }),
 );
 
+/**
+ * The route config (`@RouteConfig(EVENT_STREAM)`) of a route that answers
+ * with Nest's Server-Sent Events stream, which writes its own Cache-Control
+ * (no-store, and more for old proxies) beside whatever the reply holds.
+ */
+export const EVENT_STREAM = { eventStream: true } as const;
+
+/** The API's headers but Cache-Control, which the event stream sends itself. */
+const eventStreamHeaders: Headers = Object.fromEntries(
+  Object.entries(apiHeaders).filter(([name]) => name !== 'cache-control'),
+);
+
 const DOCS_ROUTE = /^\/docs(\/|$)/;
 const CONSOLE_ROUTE = /^\/console(\/|$)/;
 
-function headersFor(route: string | undefined): Headers {
-  if (route === undefined) return apiHeaders;
-  if (DOCS_ROUTE.test(route)) return docsHeaders;
-  return CONSOLE_ROUTE.test(route) ? consoleHeaders : apiHeaders;
+function headersFor({ url, config }: FastifyRequest['routeOptions']): Headers {
+  if (url === undefined) return apiHeaders;
+  if ((config as Partial<typeof EVENT_STREAM> | undefined)?.eventStream) return eventStreamHeaders;
+  if (DOCS_ROUTE.test(url)) return docsHeaders;
+  return CONSOLE_ROUTE.test(url) ? consoleHeaders : apiHeaders;
 }
 
 /**
@@ -102,7 +115,7 @@ function headersFor(route: string | undefined): Headers {
  */
 export function applySecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headersFor(request.routeOptions.url)).header('x-request-id', request.id);
+    void reply.headers(headersFor(request.routeOptions)).header('x-request-id', request.id);
     done();
   });
 }
