@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what a request costs Latchkey, against what it costs a
  * plain NestJS + Fastify app (bench/plain-app.ts, issue 16). Starts the plain
- * app, the contract floor (the plain app answering as `GET /` does) and the built service (one process per configuration compared), seeds
+ * app, its two floors (answering as `GET /` does; a validated POST body) and the built service (one process per configuration compared), seeds
  * keys, loads every scenario in rounds and prints one Markdown table. Load
  * never leaves this machine. Options: bench/options.ts; method and figures:
  * BENCHMARKS.md.
@@ -16,6 +16,7 @@ import {
   seedKeys,
   startPlainApp,
   startService,
+  VERIFY_SHAPED_BODY,
 } from './service';
 import { me, mainScenarios } from './scenarios';
 import type { Scenario } from './support';
@@ -146,8 +147,10 @@ async function main(): Promise<void> {
       },
       server: { ...plainApp, helpers: [] },
     };
-    const floorApp = await startPlainApp([], { contractFloor: true });
+    const floorApp = await startPlainApp([], 'contract-floor');
     stops.push(() => floorApp.stop());
+    const postFloorApp = await startPlainApp([], 'post-floor');
+    stops.push(() => postFloorApp.stop());
     const cases: Case[] = [
       {
         scenario: {
@@ -157,6 +160,17 @@ async function main(): Promise<void> {
           status: 200,
         },
         server: { ...floorApp, helpers: [] },
+      },
+      {
+        scenario: {
+          name: "POST floor (plain app, verify's body through Nest's ValidationPipe)",
+          method: 'POST',
+          path: '/hello',
+          headers: { 'content-type': 'application/json' },
+          body: VERIFY_SHAPED_BODY,
+          status: 200,
+        },
+        server: { ...postFloorApp, helpers: [] },
       },
     ];
     for (const configuration of configurations(options)) {

@@ -117,32 +117,42 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return { base, pid: child.pid!, dataDir, database, rootKey, stop };
 }
 
+/** The yardsticks of plain-app.ts, by their YARDSTICK. */
+export type Yardstick = 'plain' | 'contract-floor' | 'post-floor';
+
+/** A body shaped as `POST /keys/verify`'s, for the POST floor. */
+export const VERIFY_SHAPED_BODY = JSON.stringify({ key: `lk_${'0'.repeat(64)}` });
+
 /**
  * A yardstick of plain-app.ts: the plain app, the yardstick of every ratio,
- * or with `contractFloor` the same app answering what Latchkey's `GET /` does.
+ * by default; the contract floor (what Latchkey's `GET /` answers); the POST
+ * floor (a validated JSON body, `POST /hello`).
  */
 export async function startPlainApp(
   nodeArgs: string[] = [],
-  { contractFloor = false }: { contractFloor?: boolean } = {},
+  yardstick: Yardstick = 'plain',
 ): Promise<{
   base: string;
   pid: number;
   stop(): Promise<void>;
 }> {
   const port = await freePort();
-  const name = contractFloor ? 'the contract floor' : 'the plain app';
+  const name = `the ${yardstick === 'plain' ? 'plain app' : yardstick.replace('-', ' ')}`;
   const child = startChild(
     name,
     [...nodeArgs, '-r', 'ts-node/register/transpile-only', resolve('bench/plain-app.ts')],
-    {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      YARDSTICK: contractFloor ? 'contract-floor' : undefined,
-    },
+    { ...process.env, HOST: '127.0.0.1', PORT: String(port), YARDSTICK: yardstick },
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitFor200(`${base}/hello`, name).catch(async (error: unknown) => {
+  const probe: RequestInit | undefined =
+    yardstick === 'post-floor'
+      ? {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: VERIFY_SHAPED_BODY,
+        }
+      : undefined;
+  await waitFor200(`${base}/hello`, name, probe).catch(async (error: unknown) => {
     await stopChild(child);
     throw error;
   });

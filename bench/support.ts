@@ -89,11 +89,11 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Waits until `url` answers 200. */
-export async function waitFor200(url: string, what: string): Promise<void> {
+/** Waits until `url` answers 200 (to a GET, or to the request `init` describes). */
+export async function waitFor200(url: string, what: string, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const status = await fetch(url).then(
+    const status = await fetch(url, init).then(
       (response) => response.status,
       () => 0,
     );
