@@ -15,10 +15,7 @@ const LAYERS: [layer: string, places: RegExp][] = [
   ],
   // Fastify runs a body's parser callback, and so the rest of the request,
   // in an async scope: not logging, though nestjs-pino's scope once was.
-  [
-    'async scope of a body (AsyncResource.bind, Node 20 backport)',
-    /^(node:async_hooks|src\/common\/async-resource-bind\.ts)$/,
-  ],
+  ['async scope of a body (AsyncResource)', /^node:async_hooks$/],
   ['Nest middleware runner (@fastify/middie, for the request logger)', /^@fastify\/middie$/],
   ['security headers', /^(helmet|@fastify\/helmet|src\/common\/security-headers\.ts)$/],
   ['CORS', /^@fastify\/cors$/],

@@ -51,6 +51,21 @@ function rootModule(
   return AppWithExtraModules;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A count of proxies becomes a trust
+ * function over hops: Fastify 5.12 trusts no one for a number (a client that
+ * reaches the service directly can write its own address then), but
+ * Latchkey's TRUST_PROXY=1 is documented to mean the last entry
+ * (docs/operations.md, with the same warning).
+ */
+function fastifyTrustProxy(
+  trustProxy: number | string[],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(trustProxy)) return trustProxy;
+  if (trustProxy === 0) return false;
+  return (_address, hop) => hop < trustProxy;
+}
+
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const { environment: env, module: config } = await configureApp(
@@ -63,7 +78,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     loggerInstance: logger,
     logController: new OneLinePerRequest(logger),
     childLoggerFactory: lazyChildLogger,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(env.TRUST_PROXY),
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
     frameworkErrors,

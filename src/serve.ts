@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, type CreateAppOptions } from './app.factory';
-import { backportAsyncResourceBind } from './common/async-resource-bind';
 import { appConfig } from './config/app.config';
 import { ConfigurationError } from './config/environment';
 import { ReadinessService } from './health/readiness.service';
@@ -13,7 +12,6 @@ import { ReadinessService } from './health/readiness.service';
  * gracefully on SIGTERM/SIGINT. `main.ts` calls it with no options.
  */
 export async function serve(options: CreateAppOptions = {}): Promise<void> {
-  backportAsyncResourceBind();
   let app: NestFastifyApplication;
   try {
     app = await createApp(options);

@@ -53,8 +53,10 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
   describe.each(WAY_NAMES)('remote mode, through the %s', (way) => {
     let cached: Service;
     let uncached: Service;
-    const remote = (overrides: Partial<RemoteGuardOptions> = {}, trustProxy = 0) =>
-      services.remote(way, overrides, trustProxy);
+    const remote = (
+      overrides: Partial<RemoteGuardOptions> = {},
+      trustProxy: string | false = false,
+    ) => services.remote(way, overrides, trustProxy);
     beforeAll(async () => {
       cached = await remote({ cacheTtlMs: CACHE_TTL_MS });
       uncached = await remote({ cacheTtlMs: 0 });
@@ -144,7 +146,7 @@ describe('examples/inventory-service behind @latchkey/guard', () => {
         allowed_ips: ['203.0.113.0/24'],
       });
       const forwarded = { ...bearer(fenced.key), 'X-Forwarded-For': '203.0.113.9' };
-      const behindProxy = await remote({ cacheTtlMs: 0 }, 1);
+      const behindProxy = await remote({ cacheTtlMs: 0 }, '127.0.0.1');
       expect((await behindProxy.http.get('/items').set(forwarded)).status).toBe(200);
       expectError(await uncached.http.get('/items').set(forwarded), 403, 'ip_not_allowed');
 

@@ -31,7 +31,10 @@ export interface Service {
 }
 
 /** The example service, booted in this process on a loopback port, as `npm run example:inventory` does. */
-export async function startInventory(root: DynamicModule, trustProxy = 0): Promise<Service> {
+export async function startInventory(
+  root: DynamicModule,
+  trustProxy: string | false = false,
+): Promise<Service> {
   const app = await createInventoryApp(root, { logger: false, trustProxy });
   await app.listen(0, '127.0.0.1');
   return { app, http: request(await app.getUrl()) };
@@ -62,9 +65,13 @@ export interface LatchkeyForServices {
   serviceKey: string;
   client: { id: string };
   /** Starts the example service on `root`; close() closes it. */
-  inventory(root: DynamicModule, trustProxy?: number): Promise<Service>;
+  inventory(root: DynamicModule, trustProxy?: string | false): Promise<Service>;
   /** The example service in remote mode, the `way` given, verifying with `serviceKey`. */
-  remote(way: Way, overrides?: Partial<RemoteGuardOptions>, trustProxy?: number): Promise<Service>;
+  remote(
+    way: Way,
+    overrides?: Partial<RemoteGuardOptions>,
+    trustProxy?: string | false,
+  ): Promise<Service>;
   /** A premium key of the client user unless told otherwise. */
   clientKey(overrides?: Partial<KeyInput>): Promise<CreatedKey>;
   /** Services started here or elsewhere, closed by close(). */
@@ -78,7 +85,7 @@ async function startLatchkeyForServices(): Promise<LatchkeyForServices> {
   const serviceKey = await createVerifierKey(t);
   const client = await createUser(t, { role: 'client' });
   const started: Service[] = [];
-  const inventory = async (root: DynamicModule, trustProxy = 0) => {
+  const inventory = async (root: DynamicModule, trustProxy: string | false = false) => {
     const service = await startInventory(root, trustProxy);
     started.push(service);
     return service;
@@ -89,7 +96,7 @@ async function startLatchkeyForServices(): Promise<LatchkeyForServices> {
     serviceKey,
     client,
     inventory,
-    remote: (way, overrides = {}, trustProxy = 0) =>
+    remote: (way, overrides = {}, trustProxy = false) =>
       inventory(WAYS[way]({ url, serviceKey, ...overrides }), trustProxy),
     clientKey: (overrides = {}) =>
       createKey(t, { owner_id: client.id, tier: 'premium', ...overrides }),

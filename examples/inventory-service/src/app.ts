@@ -8,12 +8,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
  */
 export function createInventoryApp(
   root: DynamicModule,
-  { trustProxy = 0, logger = true }: { trustProxy?: number | string; logger?: boolean } = {},
+  { trustProxy = false, logger = true }: { trustProxy?: string | false; logger?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   return NestFactory.create<NestFastifyApplication>(
     root,
     // trustProxy: the client address (sent to Latchkey for allowlists) comes
     // from the X-Forwarded-For entries that the proxies you trust appended.
+    // By address: Fastify 5.12 trusts no proxy for a count of hops.
     new FastifyAdapter({ trustProxy }),
     { logger: logger ? undefined : false },
   );

@@ -14,16 +14,18 @@ function required(name: string): string {
 }
 
 /**
- * TRUST_PROXY as Latchkey reads it: how many proxies stand in front (`1`) or
- * their addresses/CIDRs, comma-separated. Not `true`: that trusts every
- * X-Forwarded-For entry, including those the client writes.
+ * TRUST_PROXY: the addresses/CIDRs of the proxies in front, comma-separated.
+ * Not a count (Fastify 5.12 trusts no proxy for one: a client that reaches
+ * the service directly could write its own address) and not `true` (every
+ * X-Forwarded-For entry, including those the client writes).
  */
-function trustedProxies(): number | string {
+function trustedProxies(): string | false {
   const value = (process.env.TRUST_PROXY ?? '').trim();
-  if (value === '' || value === 'false') return 0;
-  if (/^\d+$/.test(value)) return Number(value);
-  if (value === 'true') {
-    process.stderr.write('TRUST_PROXY must be a number of proxies (e.g. 1) or their addresses\n');
+  if (value === '' || value === 'false') return false;
+  if (value === 'true' || /^\d+$/.test(value)) {
+    process.stderr.write(
+      'TRUST_PROXY must be the addresses or CIDRs of the proxies in front, e.g. 10.0.0.5,10.1.0.0/16\n',
+    );
     process.exit(1);
   }
   return value;
