@@ -9,7 +9,7 @@ import { ApiError } from './api-error';
  * that paused between two requests (100 ms was too short for a client in a
  * garbage collection), to arrive and be answered rather than reset.
  */
-const IDLE_GRACE_MS = 1000;
+export const IDLE_GRACE_MS = 1000;
 
 /**
  * Closing (SIGTERM, app.close()) without resetting a request: the port stops

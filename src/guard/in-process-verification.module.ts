@@ -4,7 +4,6 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { configureApp } from '../config/config.module';
@@ -15,10 +14,11 @@ import { MetricsModule } from '../metrics/metrics.module';
 
 /**
  * Connects to Latchkey's database without migrating it (Latchkey owns the
- * schema), and again on the next verification while it cannot.
+ * schema), and again on the next verification while it cannot. TypeORM's
+ * module closes it at shutdown, after the last use of a key is written.
  */
 @Injectable()
-export class SharedDatabaseConnection implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SharedDatabaseConnection implements OnApplicationBootstrap {
   private readonly logger = new Logger('LatchkeyGuard');
   private connecting?: Promise<void>;
 
@@ -37,10 +37,6 @@ export class SharedDatabaseConnection implements OnApplicationBootstrap, OnAppli
       .then(() => undefined)
       .finally(() => (this.connecting = undefined));
     return this.connecting;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { LRUCache } from 'lru-cache';
 import type { Subscription } from 'rxjs';
@@ -33,7 +33,7 @@ export type CachedKey = Readonly<KeyMatch['key']>;
  * forgets them all the same.
  */
 @Injectable()
-export class KeyStateCache implements OnModuleInit, OnModuleDestroy {
+export class KeyStateCache implements OnModuleInit, OnApplicationShutdown {
   private readonly entries?: LRUCache<string, CachedKey>;
   /** Hashes read and found to belong to no key. */
   private readonly absent?: LRUCache<string, true>;
@@ -68,7 +68,8 @@ export class KeyStateCache implements OnModuleInit, OnModuleDestroy {
     if (this.entries) this.subscription = this.changes.changed$.subscribe((c) => this.evict(c));
   }
 
-  onModuleDestroy(): void {
+  /** Not before: a key changed while the server drains must still be evicted. */
+  onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
   }
 

@@ -153,7 +153,7 @@ describe('LastUsedRecorder', () => {
     const recorder = await recorderOn(database);
     recorder.record('a', '203.0.113.7', AT);
 
-    await recorder.beforeApplicationShutdown();
+    await recorder.onApplicationShutdown();
 
     expect(updates).toEqual([{ a: { at: AT.toISOString(), ip: '203.0.113.7' } }]);
   });

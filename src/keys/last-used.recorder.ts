@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { DeferredFlush } from '../common/deferred-flush';
@@ -34,7 +34,7 @@ export const KEYS_PER_UPDATE = 500;
  * garbage that the heap grew to hold (BENCHMARKS.md, memory).
  */
 @Injectable()
-export class LastUsedRecorder implements BeforeApplicationShutdown {
+export class LastUsedRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(LastUsedRecorder.name);
   private pending = new Map<string, PendingUse>();
   private readonly flushLater: DeferredFlush;
@@ -84,7 +84,12 @@ export class LastUsedRecorder implements BeforeApplicationShutdown {
     }
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * After the HTTP server has closed, so that the uses of requests answered
+   * while it drained are written too; the database closes later (TypeORM's
+   * module is global, and Nest shuts global modules down last).
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 }

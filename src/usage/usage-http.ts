@@ -11,8 +11,7 @@ import type { UsageRecorder } from './usage.recorder';
  * Counts every answered request that names a key, from Fastify's onResponse
  * hook: by its status when the key was accepted, by the refusal when it was
  * not. A callback hook (no promise per request); what it counts is written
- * later, in batches. Counts taken while closing are written once the last
- * request is answered.
+ * later, in batches (UsageRecorder).
  */
 export function countKeyUsage(fastify: FastifyInstance, recorder: UsageRecorder): void {
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -25,8 +24,5 @@ export function countKeyUsage(fastify: FastifyInstance, recorder: UsageRecorder)
       if (refusal?.keyId) recorder.record(refusal.keyId, outcomeOfRefusal(refusal.code));
     }
     done();
-  });
-  fastify.addHook('onClose', (_instance, done) => {
-    recorder.flush().then(() => done(), done);
   });
 }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { DeferredFlush } from '../common/deferred-flush';
@@ -33,7 +33,7 @@ export const ROWS_PER_INSERT = 500;
  * once per hour and interval, never per request.
  */
 @Injectable()
-export class UsageRecorder implements BeforeApplicationShutdown {
+export class UsageRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(UsageRecorder.name);
   private pending = new Map<number, HourCounts>();
   /** The hour `current` counts, [start, start + HOUR_MS); empty when none. */
@@ -77,7 +77,8 @@ export class UsageRecorder implements BeforeApplicationShutdown {
     }
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** After the HTTP server has closed, as LastUsedRecorder's. */
+  async onApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 
