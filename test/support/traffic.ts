@@ -6,17 +6,18 @@ export interface Traffic<T> {
   stop(): Promise<T[]>;
 }
 
+/** `request` gets the request's number and its worker's (0 to concurrency - 1). */
 export function startTraffic<T>(
   concurrency: number,
-  request: (n: number) => Promise<T>,
+  request: (n: number, worker: number) => Promise<T>,
 ): Traffic<T> {
   const results: T[] = [];
   let stopped = false;
   let sequence = 0;
-  const worker = async () => {
-    while (!stopped) results.push(await request(sequence++));
+  const worker = async (index: number) => {
+    while (!stopped) results.push(await request(sequence++, index));
   };
-  const workers = Array.from({ length: concurrency }, worker);
+  const workers = Array.from({ length: concurrency }, (_, index) => worker(index));
   return {
     results,
     stop: async () => {
